@@ -1,0 +1,1 @@
+"""Estimates, one module per chapter; each function is registered by @estimate."""
