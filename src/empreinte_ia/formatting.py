@@ -71,7 +71,7 @@ def _format_numbers(xs: list[float], sig: int, ref: float | None = None):
     """Format numbers on the scale of `ref` (default: the largest), with the decimals
     that show `sig` significant digits of `ref`. Returns ([texts], scale word or '')."""
     ref = ref if ref is not None else max(xs, key=abs)
-    scale = _scale(ref)
+    scale = _scale(max([abs(x) for x in xs] + [abs(ref)]))
     if scale:
         threshold, singular, plural = scale
         scaled = [x / threshold for x in xs]
@@ -106,7 +106,7 @@ def format_quantity(x: float, unit: pint.Unit, sig: int) -> str:
 
 def format_range(low: float, high: float, unit: pint.Unit, sig: int, ref: float) -> str:
     """'0,29 à 0,55 Wh', '1,33 à 1,58 milliard de litres'."""
-    texts, word = _format_numbers([low, high], sig, ref=ref if abs(ref) >= abs(high) else high)
+    texts, word = _format_numbers([low, high], sig, ref=ref)
     number = f"{texts[0]} à {texts[1]}"
     return _with_unit(number, unit, bool(word), abs(high) >= 2)
 

@@ -163,3 +163,11 @@ def french_unit(unit: pint.Unit, plural: bool = True, long: bool = False) -> str
 def _superscript(power: float) -> str:
     table = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
     return str(int(power)).translate(table)
+
+
+def strip_counts(quantity: pint.Quantity) -> pint.Quantity:
+    """The quantity without its counted things: Wh/day/user → Wh/day (for charts)."""
+    for name, power in list(quantity.units._units.items()):
+        if name in _COUNTS:
+            quantity = quantity * ureg.Unit(name) ** -power
+    return quantity

@@ -1,0 +1,33 @@
+# Deux commandes pour une machine neuve : `make html` (construit le site) et `make test`.
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installe
+SPHINX := $(PY) -m sphinx -b html -c . -d _build/doctrees -n -W --keep-going docs _build/html
+
+.PHONY: html test serve clean lint bench
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || $(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+html: $(STAMP)
+	mkdir -p _build/jupyter_cache
+	$(SPHINX)
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m empreinte_ia.lint docs
+
+serve: $(STAMP)
+	$(PY) -m sphinx_autobuild -c . -d _build/doctrees --watch data --watch src docs _build/html
+
+bench: $(STAMP)
+	$(PY) benchmarks/build_times.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,78 @@
+"""Sphinx configuration. Sources are in docs/; build with `make html`."""
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "src"))
+# Project-local IPython settings: quiet kernels, nothing written to ~/.ipython.
+os.environ["IPYTHONDIR"] = str(ROOT / ".ipython")
+os.environ.setdefault("PYTHONHASHSEED", "0")
+
+
+def _tree_hash(*folders: Path) -> str:
+    """Hash of every file in data/ and src/: the key of the notebook execution cache."""
+    h = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(ROOT)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# -- Project ---------------------------------------------------------------------------
+project = "IA et environnement : les chiffres calculés"
+author = "Les contributeurs du projet"
+copyright = "2026, les contributeurs (textes CC BY 4.0, code MIT)"
+language = "fr"
+html_title = project
+root_doc = "index"
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "README.md"]
+
+extensions = [
+    "myst_nb",
+    "sphinxcontrib.bibtex",
+    "empreinte_ia.sphinxext",
+]
+
+# -- Data and registry -----------------------------------------------------------------
+empreinte_data_dir = str(ROOT / "data")
+
+# -- MyST and notebooks ----------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "attrs_inline"]
+myst_heading_anchors = 3
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(ROOT / "_build" / "jupyter_cache" / _tree_hash(ROOT / "src",
+                                                                                ROOT / "data"))
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 180
+nb_merge_streams = True
+nb_mime_priority_overrides = [("html", "image/svg+xml", 5)]
+
+# -- References ------------------------------------------------------------------------
+bibtex_bibfiles = [str(ROOT / "data" / "references.bib")]
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "author_year"
+bibtex_footbibliography_header = ""
+
+# -- Figures ---------------------------------------------------------------------------
+numfig = True
+numfig_format = {"figure": "Figure %s", "table": "Tableau %s", "code-block": "Code %s"}
+
+# -- HTML ------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_static_path = ["docs/_static"]
+html_css_files = ["empreinte.css"]
+html_last_updated_fmt = ""
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "navbar_persistent": [],
+    "show_toc_level": 2,
+    "home_page_in_toc": True,
+}
+html_context = {"default_mode": "light"}

@@ -1,0 +1,100 @@
+"""Charts drawn from the registry: deterministic SVG, French labels, readable on phones."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("svg")
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from .formatting import format_number  # noqa: E402
+from .registry import Registry  # noqa: E402
+from .units import french_unit, strip_counts, ureg  # noqa: E402
+
+STYLE = {
+    "svg.hashsalt": "empreinte-ia",
+    "svg.fonttype": "path",
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "figure.figsize": (6.4, 4.0),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+COLORS = ["#1b6ca8", "#e07b39", "#3a923a", "#b03a48", "#7f5fa8", "#8c6d31"]
+
+
+class SVG:
+    """An SVG image for Jupyter (image/svg+xml), without date nor random ids."""
+
+    def __init__(self, data: str):
+        self.data = data
+
+    def _repr_svg_(self) -> str:
+        return self.data
+
+
+def to_svg(fig) -> SVG:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None},
+                bbox_inches="tight")
+    plt.close(fig)
+    return SVG(buf.getvalue())
+
+
+def magnitude(quantity, target) -> float:
+    """Magnitude in `target`, leaving out counted things (per user, per charge…)."""
+    if quantity.dimensionality != (1 * target).dimensionality:
+        quantity = strip_counts(quantity)
+        if quantity.dimensionality != (1 * target).dimensionality:
+            quantity = quantity * ureg.day  # a daily amount shown as an amount
+    return float(quantity.to(target).magnitude)
+
+
+def french_ticks(ax, axis: str = "y", sig: int = 3) -> None:
+    fmt = FuncFormatter(lambda x, _pos: format_number(x, sig) if x else "0")
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
+
+
+def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, title: str,
+         log: bool = False, horizontal: bool = True, ranges: bool = True):
+    """Bar chart of registry entries in one unit, with their ranges as error bars."""
+    target = ureg.Unit(unit)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(6.4, 0.55 * len(keys) + 1.6) if horizontal else None)
+        mids, lows, highs = [], [], []
+        for key in keys:
+            mid, low, high = (magnitude(q, target) for q in (registry.value(key).mid,
+                                                              registry.value(key).low,
+                                                              registry.value(key).high))
+            mids.append(mid)
+            lows.append(mid - low)
+            highs.append(high - mid)
+        pos = range(len(keys))
+        err = [lows, highs] if ranges else None
+        colors = [COLORS[i % len(COLORS)] for i in pos]
+        if horizontal:
+            ax.barh(list(pos), mids, xerr=err, color=colors, capsize=4)
+            ax.set_yticks(list(pos), labels)
+            ax.invert_yaxis()
+            ax.set_xlabel(french_unit(target))
+            if log:
+                ax.set_xscale("log")
+            else:
+                french_ticks(ax, "x")
+        else:
+            ax.bar(list(pos), mids, yerr=err, color=colors, capsize=4)
+            ax.set_xticks(list(pos), labels)
+            ax.set_ylabel(french_unit(target))
+            if log:
+                ax.set_yscale("log")
+            else:
+                french_ticks(ax, "y")
+        ax.set_title(title)
+        fig.tight_layout()
+        return to_svg(fig)

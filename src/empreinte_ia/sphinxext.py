@@ -1,0 +1,362 @@
+"""Sphinx extension: prose numbers from the registry, generated annexes, exports.
+
+Roles (in chapters):
+  {chiffre}`id`  value and unit            → « 0,42 Wh par requête »
+  {nombre}`id`   value without unit        → « 35 000 »
+  {plage}`id`    low–high range and unit   → « 0,29 à 0,55 Wh par requête »
+Each renders a link to the entry of `id` in the annex (parameters or estimates).
+Directives (annexes): {liste-parametres}, {liste-estimations}.
+Every page depends on data/ and on the package: change a parameter and an incremental
+build reads again every page.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from . import __version__
+from .claims import DOCUMENTS, Verdict, verdicts
+from .datafile import DataError
+from .formatting import format_bare, format_range, format_value
+from .prose import lint_text, load_names
+from .registry import Registry, load_registry
+
+logger = logging.getLogger(__name__)
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PARAMETERS_DOC = "annexes/parametres"
+ESTIMATES_DOC = "annexes/estimations"
+CHECKS_DOC = "annexes/verification"
+
+
+def anchor(key: str) -> str:
+    """Stable anchor of an entry, derived from its id only."""
+    return nodes.make_id(key)
+
+
+def entry_doc(registry: Registry, key: str) -> str:
+    return PARAMETERS_DOC if key in registry.parameters else ESTIMATES_DOC
+
+
+def sig_of(registry: Registry, key: str) -> int:
+    from .formatting import auto_sig
+
+    sig = registry.sig(key)
+    return sig if sig else auto_sig(registry.value(key).magnitudes()[0])
+
+
+def render(registry: Registry, key: str, kind: str) -> str:
+    value, sig = registry.value(key), sig_of(registry, key)
+    if kind == "nombre":
+        return format_bare(value, sig)
+    if kind == "plage":
+        mid, low, high = value.magnitudes()
+        return format_range(low, high, value.units, sig, mid)
+    return format_value(value, sig)
+
+
+def _registry(env) -> Registry:
+    return env.app.empreinte_registry
+
+
+def _suggest(registry: Registry, key: str) -> str:
+    close = difflib.get_close_matches(key, registry.ids(), n=3)
+    return ("identifiants proches : " + ", ".join(close)) if close else \
+        "consultez l'annexe des paramètres et celle des estimations"
+
+
+class NumberRole(SphinxRole):
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def run(self):
+        registry = _registry(self.env)
+        key = self.text.strip()
+        if key not in registry:
+            logger.warning(
+                f"chiffre inconnu « {key} » dans le rôle {{{self.kind}}}. "
+                f"Correction : {_suggest(registry, key)}.",
+                location=self.get_location(), type="empreinte", subtype="chiffre")
+            return [nodes.inline(self.rawtext, self.rawtext, classes=["chiffre-inconnu"])], []
+        if self.kind == "plage" and not registry.value(key).has_range:
+            logger.warning(f"« {key} » n'a pas de fourchette : utilisez {{chiffre}} plutôt que "
+                           "{plage}.", location=self.get_location(),
+                           type="empreinte", subtype="plage")
+        text = render(registry, key, self.kind)
+        uri = self.env.app.builder.get_relative_uri(self.env.docname, entry_doc(registry, key))
+        ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{anchor(key)}",
+                              reftitle=registry.label(key), classes=["chiffre"])
+        return [ref], []
+
+
+def _field(rows: nodes.field_list, name: str, *content) -> None:
+    body = nodes.field_body()
+    para = nodes.paragraph()
+    for c in content:
+        para += c if isinstance(c, nodes.Node) else nodes.Text(str(c))
+    body += para
+    rows += nodes.field("", nodes.field_name(text=name), body)
+
+
+def _link(env, registry: Registry, key: str) -> nodes.reference:
+    uri = env.app.builder.get_relative_uri(env.docname, entry_doc(registry, key))
+    return nodes.reference("", registry.label(key), refuri=f"{uri}#{anchor(key)}",
+                           classes=["chiffre-lien"])
+
+
+def _joined(items: list[nodes.Node]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(nodes.Text(" ; "))
+        out.append(item)
+    return out
+
+
+def _reference(registry: Registry, key: str) -> list[nodes.Node]:
+    ref = registry.references[key]
+    out: list[nodes.Node] = [nodes.Text(ref.text())]
+    if ref.url:
+        out += [nodes.Text(" — "), nodes.reference("", ref.url, refuri=ref.url)]
+    return out
+
+
+class _EntryList(SphinxDirective):
+    has_content = False
+    option_spec = {"chapitre": directives.unchanged}
+
+    def _section(self, key: str) -> nodes.section:
+        registry = _registry(self.env)
+        section = nodes.section(ids=[anchor(key)], names=[key], classes=["entree-registre"])
+        section += nodes.title(text=registry.label(key))
+        return section
+
+    def _common(self, rows: nodes.field_list, key: str) -> None:
+        registry = _registry(self.env)
+        value = registry.value(key)
+        _field(rows, "Identifiant", nodes.literal(text=key))
+        _field(rows, "Valeur", render(registry, key, "chiffre"))
+        if value.has_range:
+            _field(rows, "Fourchette", render(registry, key, "plage"))
+
+
+class ParametersList(_EntryList):
+    def run(self):
+        registry = _registry(self.env)
+        out = []
+        for key in sorted(registry.parameters):
+            p = registry.parameters[key]
+            section = self._section(key)
+            rows = nodes.field_list()
+            self._common(rows, key)
+            _field(rows, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
+            _field(rows, "Statut", p.status_fr)
+            _field(rows, "Vérification", f"{p.verification} — {p.verification_fr}")
+            _field(rows, "Source", *_reference(registry, p.source))
+            _field(rows, "Où dans la source", p.locator)
+            _field(rows, "Année", str(p.year))
+            if p.note:
+                _field(rows, "Note", p.note)
+            users = [e for e in registry.dependents(key)]
+            if users:
+                _field(rows, "Utilisé par", *_joined([_link(self.env, registry, e) for e in users]))
+            _field(rows, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
+            section += rows
+            out.append(section)
+        return out
+
+
+class EstimatesList(_EntryList):
+    def run(self):
+        registry = _registry(self.env)
+        out = []
+        for key in sorted(registry.estimates):
+            e = registry.estimates[key]
+            section = self._section(key)
+            rows = nodes.field_list()
+            self._common(rows, key)
+            _field(rows, "Formule", e.formula)
+            _field(rows, "Entrées", *_joined([_link(self.env, registry, i) for i in e.inputs]))
+            params = registry.parameters_of(key)
+            _field(rows, "Paramètres (toutes étapes)",
+                   *_joined([_link(self.env, registry, p) for p in params]))
+            refs = [registry.references[s].short() for s in registry.sources_of(key)]
+            _field(rows, "Sources", " ; ".join(refs))
+            _field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
+            section += rows
+            out.append(section)
+        return out
+
+
+def claim_anchor(claim_id: str) -> str:
+    return "verif-" + nodes.make_id(claim_id)
+
+
+class ClaimRole(SphinxRole):
+    """{source}`claim` : what the source said, linked to its verdict;
+    {verdict}`claim` : the computed verdict, linked likewise."""
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def run(self):
+        by_id = self.env.app.empreinte_verdicts
+        key = self.text.strip()
+        if key not in by_id:
+            close = difflib.get_close_matches(key, list(by_id), n=3)
+            logger.warning(f"affirmation inconnue « {key} » dans le rôle {{{self.kind}}}. "
+                           "Correction : " + ("identifiants proches : " + ", ".join(close)
+                                              if close else "voir data/claims/") + ".",
+                           location=self.get_location(), type="empreinte", subtype="source")
+            return [nodes.inline(self.rawtext, self.rawtext)], []
+        v = by_id[key]
+        text = f"« {v.claim.quote} »" if self.kind == "source" else v.label
+        uri = self.env.app.builder.get_relative_uri(self.env.docname, CHECKS_DOC)
+        ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{claim_anchor(key)}",
+                              reftitle=f"Vérification : {v.label}", classes=["verdict",
+                                                                             f"verdict-{v.kind}"])
+        return [ref], []
+
+
+def _ratio_text(v: Verdict) -> str:
+    from .formatting import format_number
+
+    if v.ratio is None or not v.ratio or v.kind in ("accord",):
+        return ""
+    return f"×{format_number(v.ratio, 2)}"
+
+
+class ChecksList(SphinxDirective):
+    """Per document, a table of its claims with computed value and verdict."""
+
+    has_content = False
+
+    def run(self):
+        from .formatting import format_quantity
+
+        registry = _registry(self.env)
+        out = []
+        for code, title in DOCUMENTS.items():
+            items = [v for v in self.env.app.empreinte_verdicts.values()
+                     if v.claim.doc_code == code]
+            section = nodes.section(ids=[f"document-{code}"], names=[f"document-{code}"])
+            section += nodes.title(text=f"Document {code} : {title}")
+            counts: dict[str, int] = {}
+            for v in items:
+                counts[v.label.split(" :")[0]] = counts.get(v.label.split(" :")[0], 0) + 1
+            summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+            section += nodes.paragraph(text=f"{len(items)} affirmations vérifiées : {summary}.")
+            table = nodes.table(classes=["verification"])
+            group = nodes.tgroup(cols=5)
+            table += group
+            for width in (8, 30, 14, 14, 14):
+                group += nodes.colspec(colwidth=width)
+            head = nodes.thead()
+            group += head
+            row = nodes.row()
+            for name in ("Id", "Ce que dit la source", "Valeur annoncée", "Valeur calculée",
+                         "Verdict"):
+                row += nodes.entry("", nodes.paragraph(text=name))
+            head += row
+            body = nodes.tbody()
+            group += body
+            for v in items:
+                c = v.claim
+                row = nodes.row(ids=[claim_anchor(c.id)])
+                row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=c.id)))
+                row += nodes.entry("", nodes.paragraph(text=f"« {c.quote} »"))
+                row += nodes.entry("", nodes.paragraph(
+                    text=format_quantity(c.value, c.unit, max(3, _sig(c.value)))))
+                cell = nodes.paragraph()
+                if c.estimate:
+                    cell += nodes.Text(format_quantity(v.computed, c.unit,
+                                                       max(3, _sig(c.value))) + " — ")
+                    cell += _link(self.env, registry, c.estimate)
+                else:
+                    cell += nodes.Text("—")
+                row += nodes.entry("", cell)
+                verdict_p = nodes.paragraph()
+                verdict_p += nodes.strong(text=v.label)
+                ratio = _ratio_text(v)
+                if ratio:
+                    verdict_p += nodes.Text(f" ({ratio})")
+                explanation = c.reason if v.kind == "inverifiable" else c.note
+                if explanation:
+                    verdict_p += nodes.Text(f". {explanation}")
+                row += nodes.entry("", verdict_p)
+                body += row
+            section += table
+            out.append(section)
+        return out
+
+
+def _sig(x: float) -> int:
+    from .formatting import auto_sig
+
+    return auto_sig(x)
+
+
+# -- events ----------------------------------------------------------------------------
+def _watched_files(app: Sphinx) -> list[Path]:
+    data = Path(app.config.empreinte_data_dir)
+    files = [p for p in sorted(data.rglob("*")) if p.is_file()]
+    files += sorted(PACKAGE_DIR.rglob("*.py"))
+    return files
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    data = Path(app.config.empreinte_data_dir)
+    try:
+        app.empreinte_registry = load_registry(data)
+    except DataError as exc:
+        raise ExtensionError(f"Données invalides — {exc}") from None
+    try:
+        app.empreinte_verdicts = {v.claim.id: v for v in verdicts(app.empreinte_registry,
+                                                                    data / "claims")}
+    except DataError as exc:
+        raise ExtensionError(f"Affirmations invalides — {exc}") from None
+    app.empreinte_names = load_names(data / "noms_propres.yaml")
+    app.empreinte_watched = _watched_files(app)
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    for path in app.empreinte_watched:
+        app.env.note_dependency(str(path))
+    if docname.startswith("annexes/") and docname != "annexes/index":
+        return
+    shown = app.env.doc2path(docname)
+    for finding in lint_text(source[0], str(shown), app.empreinte_names):
+        logger.warning(
+            f"chiffre tapé à la main dans le texte (« {finding.text.strip()[:70]} »). "
+            "Correction : remplacez-le par un rôle {chiffre}`identifiant`, ou ajoutez le nom "
+            "propre à data/noms_propres.yaml.",
+            location=(docname, finding.line), type="empreinte", subtype="prose")
+
+
+def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
+    context["empreinte_version"] = __version__
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("empreinte_data_dir", "data", "env")
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("source-read", on_source_read)
+    app.connect("html-page-context", on_html_page_context)
+    for kind in ("chiffre", "nombre", "plage"):
+        app.add_role(kind, NumberRole(kind))
+    for kind in ("source", "verdict"):
+        app.add_role(kind, ClaimRole(kind))
+    app.add_directive("liste-verifications", ChecksList)
+    app.add_directive("liste-parametres", ParametersList)
+    app.add_directive("liste-estimations", EstimatesList)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,32 @@
+"""Tables of registry entries for chapters (pandas), formatted in French."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .formatting import auto_sig, format_range, format_value
+from .registry import Registry
+
+
+def entries(registry: Registry, keys: list[str], labels: list[str] | None = None) -> pd.DataFrame:
+    rows = []
+    for i, key in enumerate(keys):
+        value = registry.value(key)
+        sig = registry.sig(key) or auto_sig(value.magnitudes()[0])
+        mid, low, high = value.magnitudes()
+        sources = ", ".join(registry.references[s].short() for s in registry.sources_of(key))
+        rows.append({
+            "Grandeur": labels[i] if labels else registry.label(key),
+            "Valeur": format_value(value, sig),
+            "Fourchette": format_range(low, high, value.units, sig, mid) if value.has_range
+            else "—",
+            "Sources": sources,
+        })
+    return pd.DataFrame(rows)
+
+
+def show(df: pd.DataFrame):
+    """A table as HTML without index, for a notebook cell's output."""
+    from IPython.display import HTML
+
+    return HTML(df.to_html(index=False, border=0, classes="table"))
