@@ -45,8 +45,8 @@ empreinte_data_dir = str(ROOT / "data")
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "attrs_inline"]
 myst_heading_anchors = 3
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(ROOT / "_build" / "jupyter_cache" / _tree_hash(ROOT / "src",
-                                                                                ROOT / "data"))
+_cache_root = Path(os.environ.get("EMPREINTE_CACHE_DIR", ROOT / "_build" / "jupyter_cache"))
+nb_execution_cache_path = str(_cache_root / _tree_hash(ROOT / "src", ROOT / "data"))
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 180
