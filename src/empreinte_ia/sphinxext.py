@@ -13,6 +13,7 @@ build reads again every page.
 from __future__ import annotations
 
 import difflib
+import sys
 from pathlib import Path
 
 from docutils import nodes
@@ -343,6 +344,39 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             location=(docname, finding.line), type="empreinte", subtype="prose")
 
 
+def _cell_line(path: Path, cell_source: str) -> int | None:
+    """Line of the failing cell's first code line in the chapter file."""
+    first = next((ln.strip() for ln in cell_source.splitlines() if ln.strip()), "")
+    if not first or not path.exists():
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() == first:
+            return number
+    return None
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    """A code cell that raised: say where, in French, before Sphinx's own report."""
+    if exception is None:
+        return
+    cause = exception.__cause__
+    if type(exception).__name__ != "ExecutionError" or cause is None:
+        return
+    path = Path(str(exception))
+    text = str(cause)
+    parts = text.split("------------------")
+    cell = parts[1] if len(parts) > 2 else ""
+    line = _cell_line(path, cell)
+    ename = getattr(cause, "ename", "Erreur")
+    evalue = getattr(cause, "evalue", "")
+    where = f"{path}, ligne {line}" if line else str(path)
+    sys.stderr.write(
+        f"\nERREUR : une cellule de code a échoué dans {where} : {ename} : {evalue}\n"
+        "  → Correction : corrigez le code de cette cellule (un identifiant du registre mal "
+        "écrit, une unité incompatible…) puis relancez « make html ». La trace complète est "
+        "affichée plus haut.\n")
+
+
 def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
     context["empreinte_version"] = __version__
 
@@ -352,6 +386,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_html_page_context)
+    app.connect("build-finished", on_build_finished)
     for kind in ("chiffre", "nombre", "plage"):
         app.add_role(kind, NumberRole(kind))
     for kind in ("source", "verdict"):

@@ -1,0 +1,69 @@
+"""The registry: provenance derived from formulas, errors in estimates named in French."""
+
+import pytest
+
+from empreinte_ia import registry as reg
+from empreinte_ia.datafile import DataError
+from empreinte_ia.registry import Estimate, Registry, load_registry
+from empreinte_ia.units import ureg
+
+
+@pytest.fixture(scope="module")
+def real():
+    return load_registry()
+
+
+def test_provenance_is_transitive(real):
+    params = real.parameters_of("gpt4o_vs_google_extra")
+    assert set(params) == {"gpt4o_energy_short", "google_search_energy"}
+    assert set(real.sources_of("gpt4o_vs_google_extra")) == {"jegham2025", "holzle2009"}
+
+
+def test_dependents_follow_the_graph(real):
+    users = real.dependents("google_search_energy")
+    assert "gpt4o_vs_google_ratio" in users and "gpt4o_vs_google_extra" in users
+
+
+def test_every_estimate_has_label_formula_and_known_unit(real):
+    for e in real.estimates.values():
+        assert e.label and e.formula, e.id
+        assert e.inputs, f"{e.id} n'a pas d'entrée"
+
+
+def test_every_parameter_source_is_in_bibliography(real):
+    for p in real.parameters.values():
+        assert p.source in real.references
+
+
+def _fake(id, func, unit="Wh"):
+    return Estimate(id, "x", ureg.Unit(unit), "x", 2, func,
+                    tuple(__import__("inspect").signature(func).parameters), "fake.py", 7)
+
+
+def test_unknown_input_is_named(real):
+    est = _fake("test_x", lambda gpt4o_energy_shrt: gpt4o_energy_shrt)
+    r = Registry(real.parameters, {"test_x": est}, real.references)
+    with pytest.raises(DataError) as info:
+        r.check()
+    assert "gpt4o_energy_shrt" in str(info.value) and "fake.py, ligne 7" in str(info.value)
+
+
+def test_wrong_dimension_is_named(real):
+    est = _fake("test_y", lambda gpt4o_energy_short: gpt4o_energy_short, unit="L")
+    r = Registry(real.parameters, {"test_y": est}, real.references)
+    with pytest.raises(DataError) as info:
+        r.check()
+    assert "incompatibles avec l'unité déclarée" in str(info.value)
+
+
+def test_cycle_is_detected(real):
+    a = _fake("cyc_a", lambda cyc_b: cyc_b)
+    b = _fake("cyc_b", lambda cyc_a: cyc_a)
+    r = Registry(real.parameters, {"cyc_a": a, "cyc_b": b}, real.references)
+    with pytest.raises(DataError, match="dépendance circulaire"):
+        r.check()
+
+
+def test_bad_unit_in_decorator():
+    with pytest.raises(DataError, match="unité inconnue"):
+        reg.estimate("test_bad_unit", unit="Wh/patate", label="x", formula="x")(lambda: 1)
