@@ -29,6 +29,8 @@ author = "Les contributeurs du projet"
 copyright = "2026, les contributeurs (textes CC BY 4.0, code MIT)"
 language = "fr"
 html_title = project
+# The published address, set in this one place (permalinks, citations, sitemap, OpenGraph).
+html_baseurl = os.environ.get("EMPREINTE_BASE_URL", "https://ia-environnement.github.io/chiffres/")
 root_doc = "index"
 exclude_patterns = ["_build", "**.ipynb_checkpoints", "README.md"]
 

@@ -177,8 +177,8 @@ def _named_error(ratio: float) -> str:
                          (3600, "heures et secondes confondues"),
                          (3.6, "kWh et MJ confondus"),
                          (1000 / 453.59237, "livres et kilogrammes confondus")):
-        if abs(math.log(ratio) - math.log(factor)) < 0.03 or \
-                abs(math.log(ratio) + math.log(factor)) < 0.03:
+        if abs(math.log(ratio) - math.log(factor)) < 0.015 or \
+                abs(math.log(ratio) + math.log(factor)) < 0.015:
             return name
     return ""
 

@@ -13,6 +13,7 @@ build reads again every page.
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from pathlib import Path
 
@@ -356,9 +357,33 @@ def _cell_line(path: Path, cell_source: str) -> int | None:
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
-    """A code cell that raised: say where, in French, before Sphinx's own report."""
     if exception is None:
+        if app.builder.format == "html":
+            publish(app)
         return
+    report_failed_cell(exception)
+
+
+def publish(app: Sphinx) -> None:
+    """Open data next to the pages, and no source maps in the published folder."""
+    from .export import write_all
+
+    out = Path(app.outdir)
+    meta = {"version": __version__, "licence": "CC BY 4.0", "site": app.config.project,
+            "url": app.config.html_baseurl}
+    write_all(app.empreinte_registry, list(app.empreinte_verdicts.values()), out / "donnees",
+              app.config.html_baseurl, meta)
+    for path in out.rglob("*.map"):
+        path.unlink()
+    for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        cleaned = re.sub(r"\n?/[/*][#@] sourceMappingURL=[^\n]*", "", text)
+        if cleaned != text:
+            path.write_text(cleaned, encoding="utf-8", errors="surrogateescape")
+
+
+def report_failed_cell(exception: Exception) -> None:
+    """A code cell that raised: say where, in French, before Sphinx's own report."""
     cause = exception.__cause__
     if type(exception).__name__ != "ExecutionError" or cause is None:
         return
@@ -367,6 +392,10 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     parts = text.split("------------------")
     cell = parts[1] if len(parts) > 2 else ""
     line = _cell_line(path, cell)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    inner = re.search(r"Cell In\[\d+\], line (\d+)", plain)
+    if line and inner:
+        line += int(inner.group(1)) - 1
     ename = getattr(cause, "ename", "Erreur")
     evalue = getattr(cause, "evalue", "")
     where = f"{path}, ligne {line}" if line else str(path)

@@ -1,0 +1,95 @@
+"""Open data: estimates, parameters and claims with verdicts, as CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from .claims import Verdict
+from .formatting import auto_sig
+from .registry import Registry
+
+ESTIMATES_PAGE = "annexes/estimations.html"
+PARAMETERS_PAGE = "annexes/parametres.html"
+CHECKS_PAGE = "annexes/verification.html"
+
+
+def _url(base: str, page: str, anchor: str) -> str:
+    return f"{base.rstrip('/')}/{page}#{anchor}" if base else f"{page}#{anchor}"
+
+
+def _anchor(key: str) -> str:
+    from docutils.nodes import make_id
+
+    return make_id(key)
+
+
+def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
+    rows = []
+    for key in sorted(registry.estimates):
+        e = registry.estimates[key]
+        mid, low, high = registry.value(key).magnitudes()
+        rows.append({
+            "id": key, "libelle": e.label, "valeur": mid, "bas": low, "haut": high,
+            "unite": f"{e.unit:~}", "chiffres_significatifs": e.sig, "formule": e.formula,
+            "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
+            "sources": registry.sources_of(key), "url": _url(base, ESTIMATES_PAGE, _anchor(key)),
+        })
+    return rows
+
+
+def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
+    rows = []
+    for key in sorted(registry.parameters):
+        p = registry.parameters[key]
+        mid, low, high = p.value.magnitudes()
+        rows.append({
+            "id": key, "libelle": p.label, "valeur": mid, "bas": low, "haut": high,
+            "unite": f"{p.unit:~}", "chiffres_significatifs": p.sig or auto_sig(mid),
+            "source": p.source, "localisation": p.locator, "annee": p.year,
+            "statut": p.status, "verification": p.verification, "note": p.note,
+            "url": _url(base, PARAMETERS_PAGE, _anchor(key)),
+        })
+    return rows
+
+
+def claim_rows(verdicts: list[Verdict], base: str = "") -> list[dict]:
+    return [{
+        "id": v.claim.id, "document": v.claim.document, "citation": v.claim.quote,
+        "valeur_annoncee": v.claim.value, "unite": f"{v.claim.unit:~}",
+        "estimation": v.claim.estimate or "", "valeur_calculee": v.computed,
+        "rapport": v.ratio, "verdict": v.kind, "verdict_libelle": v.label,
+        "url": _url(base, CHECKS_PAGE, "verif-" + _anchor(v.claim.id)),
+    } for v in verdicts]
+
+
+def _csv_cell(value) -> str:
+    if isinstance(value, list):
+        return ";".join(value)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def write_table(rows: list[dict], folder: Path, name: str, meta: dict) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.json").write_text(
+        json.dumps({"meta": meta, "donnees": rows}, ensure_ascii=False, indent=1,
+                   sort_keys=True) + "\n", encoding="utf-8")
+    if not rows:
+        return
+    with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(list(rows[0]))
+        for row in rows:
+            writer.writerow([_csv_cell(v) for v in row.values()])
+
+
+def write_all(registry: Registry, verdicts: list[Verdict], folder: Path, base: str,
+              meta: dict) -> None:
+    write_table(estimate_rows(registry, base), folder, "estimations", meta)
+    write_table(parameter_rows(registry, base), folder, "parametres", meta)
+    write_table(claim_rows(verdicts, base), folder, "verifications", meta)

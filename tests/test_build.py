@@ -1,0 +1,108 @@
+"""Strict Sphinx builds: computed values in the HTML, and bad input that stops the build."""
+
+import os
+import re
+import time
+
+import pytest
+
+from .conftest import ROOT, sphinx, write
+
+NN = "\u202f"
+NOTEBOOK_HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
+
+
+def html(out, name):
+    return (out / f"{name}.html").read_text(encoding="utf-8")
+
+
+def test_mini_site_renders_computed_values_with_links(mini_site):
+    src, data, out, build = mini_site
+    result = build()
+    assert result.returncode == 0, result.stderr
+    index = html(out, "index")
+    assert f"0,42{NN}Wh par requête" in index
+    assert 'href="annexes/parametres.html#gpt4o-energy-short"' in index
+    assert 'id="gpt4o-energy-short"' in html(out, "annexes/parametres")
+    assert 'id="gpt4o-households"' in html(out, "annexes/estimations")
+
+
+@pytest.mark.parametrize("page,text,expected", [
+    ("page.md", "# Page\n\nLes foyers : {nombre}`gpt4o_houshold`.\n",
+     [r"page\.md:3", "chiffre inconnu « gpt4o_houshold »", "gpt4o_households"]),
+    ("page.md", "# Page\n\nIl y a 35 000 foyers.\n",
+     [r"page\.md:3", "chiffre tapé à la main"]),
+    ("page.md", "# Page\n\nVoir {ref}`section-qui-nexiste-pas`.\n",
+     [r"page\.md:3", "section-qui-nexiste-pas"]),
+    ("page.md", "# Page\n\nLe source dit {source}`a001_inconnue`.\n",
+     [r"page\.md:3", "affirmation inconnue"]),
+])
+def test_bad_chapter_stops_the_build(mini_site, page, text, expected):
+    src, data, out, build = mini_site
+    write(src / page, text)
+    result = build()
+    assert result.returncode != 0
+    for pattern in expected:
+        assert re.search(pattern, result.stderr), result.stderr[-2000:]
+
+
+def test_failing_code_cell_names_file_and_line(mini_site):
+    src, data, out, build = mini_site
+    write(src / "page.md", NOTEBOOK_HEADER + "\n# Page\n\n```{code-cell} ipython3\n"
+          "from empreinte_ia import load_registry\n"
+          "load_registry().value('pas_un_identifiant')\n```\n")
+    result = build()
+    assert result.returncode != 0
+    assert "une cellule de code a échoué" in result.stderr
+    assert re.search(r"page\.md, ligne 16", result.stderr), result.stderr[-2000:]
+
+
+def test_malformed_data_stops_the_build(mini_site):
+    src, data, out, build = mini_site
+    path = data / "parameters" / "inference_gpt4o.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  unite: Wh/query\n",
+                                                             "  unite: [Wh/query\n", 1),
+                    encoding="utf-8")
+    result = build()
+    assert result.returncode != 0
+    assert "inference_gpt4o.yaml, ligne" in result.stderr and "YAML mal formé" in result.stderr
+
+
+def test_incremental_build_follows_a_parameter_on_every_page(mini_site):
+    src, data, out, build = mini_site
+    assert build().returncode == 0
+    before = html(out, "autre")
+    assert f"36{NN}000" in before
+    path = data / "parameters" / "inference_gpt4o.yaml"
+    text = path.read_text(encoding="utf-8").replace("valeur: 10791\n", "valeur: 21582\n")
+    path.write_text(text.replace("haut: 10791\n", "haut: 21582\n"), encoding="utf-8")
+    future = time.time() + 5
+    os.utime(path, (future, future))
+    result = build()
+    assert result.returncode == 0, result.stderr
+    for page in ("page", "autre"):
+        assert f"18{NN}000" in html(out, page), page
+    assert "reading sources" in result.stdout
+
+
+@pytest.mark.build
+def test_full_site(tmp_path):
+    out = tmp_path / "html"
+    result = sphinx(ROOT / "docs", out, ROOT / "data", tmp_path / "cache")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = html(out, "chapitres/utilisation")
+    assert f"0,42{NN}Wh par requête" in page
+    assert f"391{NN}509 à 463{NN}269{NN}MWh par an" in page
+    assert f"772{NN}milliards de requêtes par an" in page
+    assert "<svg" in page or ".svg" in page
+    assert not list(out.rglob("*.map")), "pas de source maps publiées"

@@ -1,0 +1,52 @@
+"""Prose lint: no digit typed by hand in the chapters."""
+
+from pathlib import Path
+
+from empreinte_ia.prose import lint_file, lint_text, load_names
+
+from .conftest import DATA, ROOT
+
+NAMES = load_names(DATA / "noms_propres.yaml")
+
+
+def test_every_chapter_passes_the_lint():
+    findings = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        findings += lint_file(path, NAMES, str(path.relative_to(ROOT)))
+    assert not findings, "\n".join(f.message() for f in findings)
+
+
+def test_digit_in_prose_is_found_with_line():
+    text = "# Titre\n\nUne phrase juste.\nUne requête consomme 0,42 Wh.\n"
+    [finding] = lint_text(text, "docs/x.md", NAMES)
+    assert finding.line == 4
+    msg = finding.message()
+    assert "docs/x.md, ligne 4" in msg and "{chiffre}" in msg
+
+
+def test_allowed_digits():
+    text = "\n".join([
+        "Un rôle {chiffre}`gpt4o_energy_short` et du code `x = 3`.",
+        "En 2017, puis le 20 mai 2025, et entre 2010 et 2016.",
+        "Le modèle GPT-4o sur des H100, et Llama 3.1 en local.",
+        "Une note[^12] et $x_0 = W_E t$.",
+        "Voir le chapitre 3 et [le lien](https://example.org/a1).",
+        "(fig-1)=",
+    ])
+    assert lint_text(text, "x.md", NAMES) == []
+
+
+def test_code_cells_are_skipped_but_admonitions_are_not():
+    text = "```{code-cell} ipython3\nx = 42\n```\n:::{note}\nIl y a 3 chats.\n:::\n"
+    [finding] = lint_text(text, "x.md", NAMES)
+    assert finding.line == 5
+
+
+def test_percent_and_years_with_units_are_not_dates():
+    assert lint_text("Une part de 2020 %.", "x.md", NAMES)
+    assert lint_text("Soit 1500 kWh.", "x.md", NAMES)
+
+
+def test_names_file_is_a_list_of_names():
+    names = load_names(Path(DATA / "noms_propres.yaml"))
+    assert all(isinstance(n, str) and n for n in names)
