@@ -28,6 +28,7 @@ project = "IA et environnement : les chiffres calculés"
 author = "Les contributeurs du projet"
 copyright = "2026, les contributeurs (textes CC BY 4.0, code MIT)"
 language = "fr"
+release = version = "0.1.0"
 html_title = project
 # The published address, set in this one place (permalinks, citations, sitemap, OpenGraph).
 html_baseurl = os.environ.get("EMPREINTE_BASE_URL", "https://ia-environnement.github.io/chiffres/")
@@ -42,6 +43,30 @@ extensions = [
 
 # -- Data and registry -----------------------------------------------------------------
 empreinte_data_dir = str(ROOT / "data")
+empreinte_releases_dir = str(ROOT / "publications")
+empreinte_description = ("Énergie, CO₂ et eau de l'intelligence artificielle : chaque chiffre est "
+                         "calculé à partir de sources citées, vérifiable et citable.")
+
+
+def _build_date() -> str:
+    """Date shown on the site: SOURCE_DATE_EPOCH, else the last commit, for reproducibility."""
+    import datetime
+    import subprocess
+
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        stamp = int(os.environ["SOURCE_DATE_EPOCH"])
+        return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat()
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.strip()
+        if out:
+            return out
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return datetime.date.today().isoformat()
+
+
+empreinte_build_date = _build_date()
 
 # -- MyST and notebooks ----------------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "attrs_inline"]
@@ -78,3 +103,6 @@ html_theme_options = {
     "home_page_in_toc": True,
 }
 html_context = {"default_mode": "light"}
+html_theme_options["extra_footer"] = (
+    f"Version {release} du {empreinte_build_date}. Textes et données sous licence CC BY 4.0, "
+    "code sous licence MIT.")

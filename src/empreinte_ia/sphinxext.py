@@ -142,6 +142,20 @@ class _EntryList(SphinxDirective):
         section += nodes.title(text=registry.label(key))
         return section
 
+    def _cite(self, section: nodes.section, key: str, page: str) -> None:
+        from .citation import bibtex, citation_fr
+
+        registry = _registry(self.env)
+        site = site_of(self.env.app)
+        value_text = render(registry, key, "chiffre")
+        box = nodes.container(classes=["citer"])
+        box += nodes.rubric(text="Citer ce chiffre")
+        box += nodes.paragraph(text=citation_fr(site, registry.label(key), value_text, page,
+                                                anchor(key)))
+        box += nodes.literal_block(text=bibtex(site, key, registry.label(key), value_text, page,
+                                               anchor(key)), language="bibtex")
+        section += box
+
     def _common(self, rows: nodes.field_list, key: str) -> None:
         registry = _registry(self.env)
         value = registry.value(key)
@@ -173,6 +187,7 @@ class ParametersList(_EntryList):
                 _field(rows, "Utilisé par", *_joined([_link(self.env, registry, e) for e in users]))
             _field(rows, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
             section += rows
+            self._cite(section, key, PARAMETERS_DOC + ".html")
             out.append(section)
         return out
 
@@ -195,8 +210,80 @@ class EstimatesList(_EntryList):
             _field(rows, "Sources", " ; ".join(refs))
             _field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
             section += rows
+            self._cite(section, key, ESTIMATES_DOC + ".html")
             out.append(section)
         return out
+
+
+def site_of(app: Sphinx):
+    from .citation import Site
+
+    return Site(app.config.project, __version__, app.config.empreinte_build_date,
+                app.config.html_baseurl)
+
+
+DOWNLOADS = [
+    ("estimations", "Estimations : identifiant, libellé, valeur, bas, haut, unité, formule, "
+                    "entrées, paramètres, sources, adresse"),
+    ("parametres", "Paramètres : valeur, fourchette, unité, source, localisation, année, "
+                   "statut, vérification"),
+    ("verifications", "Affirmations des documents d'origine, valeur calculée et verdict"),
+]
+
+
+class DownloadsList(SphinxDirective):
+    """Links to the open data files written next to the pages."""
+
+    def run(self):
+        root = self.env.app.builder.get_relative_uri(self.env.docname, "index")
+        prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
+        items = nodes.bullet_list()
+        for name, what in DOWNLOADS:
+            para = nodes.paragraph()
+            para += nodes.strong(text=f"{what} : ")
+            for i, ext in enumerate(("csv", "json")):
+                if i:
+                    para += nodes.Text(" · ")
+                para += nodes.reference("", f"{name}.{ext}", refuri=f"{prefix}donnees/{name}.{ext}")
+            items += nodes.list_item("", para)
+        return [items]
+
+
+class ChangesList(SphinxDirective):
+    """Estimates whose value changed since the previous release, and the parameters why."""
+
+    def run(self):
+        from .changelog import changes, latest
+        from .formatting import format_quantity
+        from .units import ureg
+
+        registry = _registry(self.env)
+        folder = Path(self.config.empreinte_releases_dir)
+        for path in folder.glob("*.json"):
+            self.env.note_dependency(str(path))
+        previous = latest(folder)
+        if previous is None:
+            return [nodes.paragraph(text="Aucune version précédente enregistrée.")]
+        found = changes(registry, previous)
+        intro = nodes.paragraph(text=f"Par rapport à la version {previous['version']} : ")
+        if not found:
+            intro += nodes.Text("aucune estimation n'a changé de valeur.")
+            return [intro]
+        intro += nodes.Text(f"{len(found)} estimation(s) ont changé de valeur.")
+        items = nodes.bullet_list()
+        for c in found:
+            para = nodes.paragraph()
+            para += _link(self.env, registry, c.id)
+            unit = ureg.Unit(c.unit) if c.unit else ureg.Unit("")
+            sig = sig_of(registry, c.id)
+            para += nodes.Text(f" : {format_quantity(c.before, unit, sig)} → "
+                               f"{format_quantity(c.after, unit, sig)}")
+            if c.causes:
+                para += nodes.Text(", à cause de : ")
+                for node in _joined([_link(self.env, registry, p) for p in c.causes]):
+                    para += node
+            items += nodes.list_item("", para)
+        return [intro, items]
 
 
 def claim_anchor(claim_id: str) -> str:
@@ -373,6 +460,7 @@ def publish(app: Sphinx) -> None:
             "url": app.config.html_baseurl}
     write_all(app.empreinte_registry, list(app.empreinte_verdicts.values()), out / "donnees",
               app.config.html_baseurl, meta)
+    write_sitemap(app, out)
     for path in out.rglob("*.map"):
         path.unlink()
     for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):
@@ -380,6 +468,19 @@ def publish(app: Sphinx) -> None:
         cleaned = re.sub(r"\n?/[/*][#@] sourceMappingURL=[^\n]*", "", text)
         if cleaned != text:
             path.write_text(cleaned, encoding="utf-8", errors="surrogateescape")
+
+
+def write_sitemap(app: Sphinx, out: Path) -> None:
+    base = app.config.html_baseurl.rstrip("/")
+    pages = sorted(d for d in app.env.found_docs)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{base}/{d}.html</loc><lastmod>{app.config.empreinte_build_date}"
+              "</lastmod></url>" for d in pages]
+    lines.append("</urlset>")
+    (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
+                                    encoding="utf-8")
 
 
 def report_failed_cell(exception: Exception) -> None:
@@ -407,11 +508,30 @@ def report_failed_cell(exception: Exception) -> None:
 
 
 def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
-    context["empreinte_version"] = __version__
+    """Version, build date, and OpenGraph metadata for link previews."""
+    from html import escape
+
+    site = site_of(app)
+    context["empreinte_version"] = site.version
+    context["empreinte_date"] = site.date
+    title = context.get("title") or app.config.project
+    url = f"{site.base_url.rstrip('/')}/{pagename}.html"
+    description = app.config.empreinte_description
+    tags = {
+        "og:title": title, "og:type": "website", "og:url": url, "og:locale": "fr_FR",
+        "og:site_name": app.config.project, "og:description": description,
+    }
+    meta = [f'<meta name="description" content="{escape(description)}">']
+    meta += [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
+    meta.append(f'<link rel="canonical" href="{escape(url)}">')
+    context["metatags"] = context.get("metatags", "") + "\n".join(meta)
 
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_data_dir", "data", "env")
+    app.add_config_value("empreinte_releases_dir", "publications", "env")
+    app.add_config_value("empreinte_build_date", "", "html")
+    app.add_config_value("empreinte_description", "", "html")
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_html_page_context)
@@ -422,5 +542,7 @@ def setup(app: Sphinx) -> dict:
         app.add_role(kind, ClaimRole(kind))
     app.add_directive("liste-verifications", ChecksList)
     app.add_directive("liste-parametres", ParametersList)
+    app.add_directive("telechargements", DownloadsList)
+    app.add_directive("changements", ChangesList)
     app.add_directive("liste-estimations", EstimatesList)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

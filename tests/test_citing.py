@@ -1,0 +1,115 @@
+"""Citing and reusing: permalinks, citations, open data, change log, sharing metadata."""
+
+import csv
+import json
+import re
+from collections import Counter
+
+import pytest
+
+from empreinte_ia.changelog import changes, snapshot
+from empreinte_ia.citation import Site, bibtex, citation_fr
+from empreinte_ia.registry import load_registry
+
+NN = "\u202f"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The mini site, built once for this module."""
+    import shutil
+
+    from .conftest import DATA, MINI_INDEX, MINI_OTHER, MINI_PAGE, ROOT, sphinx, write
+
+    tmp = tmp_path_factory.mktemp("citing")
+    src, data = tmp / "docs", tmp / "data"
+    shutil.copytree(DATA, data)
+    write(src / "index.md", MINI_INDEX.replace("annexes/verification",
+                                               "annexes/verification\nannexes/donnees"))
+    write(src / "page.md", MINI_PAGE)
+    write(src / "autre.md", MINI_OTHER)
+    for name in ("parametres", "estimations", "verification", "donnees"):
+        (src / "annexes").mkdir(exist_ok=True)
+        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md")
+    result = sphinx(src, tmp / "html", data, tmp / "cache")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return tmp / "html"
+
+
+def test_anchors_exist_and_are_unique(built):
+    registry = load_registry()
+    ids = []
+    for page in ("annexes/parametres.html", "annexes/estimations.html"):
+        ids += re.findall(r'<section[^>]*\bid="([^"]+)"', (built / page).read_text(encoding="utf-8"))
+    duplicates = [k for k, n in Counter(ids).items() if n > 1]
+    assert not duplicates
+    for key in registry.ids():
+        assert key.replace("_", "-") in ids, key
+
+
+def test_prose_number_links_to_its_entry(built):
+    page = (built / "page.html").read_text(encoding="utf-8")
+    assert 'href="annexes/estimations.html#gpt4o-households"' in page
+
+
+def test_downloads_parse_and_match_registry(built):
+    registry = load_registry()
+    data = json.loads((built / "donnees" / "estimations.json").read_text(encoding="utf-8"))
+    rows = {row["id"]: row for row in data["donnees"]}
+    assert set(rows) == set(registry.estimates)
+    for key, row in rows.items():
+        mid, low, high = registry.value(key).magnitudes()
+        assert row["valeur"] == pytest.approx(mid) and row["bas"] == pytest.approx(low)
+        assert row["url"].endswith("annexes/estimations.html#" + key.replace("_", "-"))
+    with (built / "donnees" / "parametres.csv").open(encoding="utf-8") as fh:
+        table = list(csv.DictReader(fh))
+    assert {r["id"] for r in table} == set(registry.parameters)
+    energy = next(r for r in table if r["id"] == "gpt4o_energy_short")
+    assert float(energy["valeur"]) == 0.42 and energy["source"] == "jegham2025"
+    verdicts = json.loads((built / "donnees" / "verifications.json").read_text(encoding="utf-8"))
+    assert all(row["verdict"] for row in verdicts["donnees"])
+    page = (built / "annexes" / "donnees.html").read_text(encoding="utf-8")
+    assert 'href="../donnees/estimations.csv"' in page
+
+
+def test_citation_holds_value_and_url(built):
+    page = (built / "annexes" / "parametres.html").read_text(encoding="utf-8")
+    assert "Citer ce chiffre" in page
+    assert f"0,42{NN}Wh par requête" in page
+    assert "annexes/parametres.html#gpt4o-energy-short" in page
+    assert "@misc{iaenv_gpt4oenergyshort," in page
+
+
+def test_citation_text():
+    site = Site("Titre", "1.2.0", "2026-11-21", "https://exemple.org/site/")
+    text = citation_fr(site, "Énergie", "0,42 Wh", "annexes/parametres.html", "x-y")
+    assert text == ("« Énergie : 0,42 Wh ». Titre, version 1.2.0, 2026-11-21. "
+                    "https://exemple.org/site/annexes/parametres.html#x-y")
+    bib = bibtex(site, "x_y", "Énergie", "0,42 Wh", "annexes/parametres.html", "x-y")
+    assert "url = {https://exemple.org/site/annexes/parametres.html#x-y}" in bib
+
+
+def test_sharing_metadata_and_sitemap(built):
+    page = (built / "page.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title"' in page and '<meta name="description"' in page
+    assert 'og:url" content="https://' in page
+    sitemap = (built / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/page.html</loc>" in sitemap
+
+
+def test_version_and_date_shown(built):
+    page = (built / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Version \d+\.\d+\.\d+ du \d{4}-\d{2}-\d{2}", page)
+
+
+def test_changelog_detects_a_changed_parameter(data_copy):
+    registry = load_registry(data_copy)
+    previous = snapshot(registry, "0.0.1")
+    path = data_copy / "parameters" / "inference_gpt4o.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("valeur: 4.6\n", "valeur: 4.65\n", 1), encoding="utf-8")
+    found = changes(load_registry(data_copy), previous)
+    by_id = {c.id: c for c in found}
+    assert "gpt4o_cars" in by_id
+    assert by_id["gpt4o_cars"].causes == ["car_emissions_per_year"]
+    assert "gpt4o_households" not in by_id
