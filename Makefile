@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installe
 SPHINX := $(PY) -m sphinx -b html -c . -d _build/doctrees -n -W --keep-going docs _build/html
 
-.PHONY: html test serve clean lint bench
+.PHONY: html test check serve clean lint bench
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -21,7 +21,11 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(PY) -m empreinte_ia.lint docs
+	$(PY) -m empreinte_ia.lint
+	$(PY) -m empreinte_ia.lint --donnees
+
+# Tout ce que lance l'intégration continue (.ci/run et .github/workflows/site.yml).
+check: lint test html
 
 serve: $(STAMP)
 	$(PY) -m sphinx_autobuild -c . -d _build/doctrees --watch data --watch src docs _build/html
