@@ -97,7 +97,16 @@ html_css_files = ["empreinte.css"]
 html_last_updated_fmt = ""
 html_copy_source = False
 html_show_sourcelink = False
+# The repository, set in this one place ("Modifier cette page", "Signaler un problème").
+REPOSITORY_URL = "https://github.com/ia-environnement/chiffres"
 html_theme_options = {
+    "repository_url": REPOSITORY_URL,
+    "repository_branch": "main",
+    "path_to_docs": "docs",
+    "use_edit_page_button": True,
+    "use_issues_button": True,
+    "use_repository_button": True,
+    "use_download_button": True,
     "navbar_persistent": [],
     "show_toc_level": 2,
     "home_page_in_toc": True,

@@ -286,6 +286,61 @@ class ChangesList(SphinxDirective):
         return [intro, items]
 
 
+class ContradictionsList(SphinxDirective):
+    """The groups of data/contradictions.yaml: one table per disputed quantity."""
+
+    option_spec = {"groupe": directives.unchanged}
+
+    def run(self):
+        from .contradictions import load_groups
+        from .formatting import format_quantity
+        from .units import ureg
+
+        registry = _registry(self.env)
+        path = Path(self.config.empreinte_data_dir) / "contradictions.yaml"
+        try:
+            groups = load_groups(path, registry)
+        except DataError as exc:
+            logger.warning(f"contradictions invalides — {exc}", location=self.get_location(),
+                           type="empreinte", subtype="contradictions")
+            return []
+        wanted = self.options.get("groupe")
+        out = []
+        for group in groups:
+            if wanted and group.id != wanted:
+                continue
+            unit = ureg.Unit(group.unit)
+            container = nodes.container(ids=[f"contradiction-{nodes.make_id(group.id)}"],
+                                        classes=["contradiction"])
+            container += nodes.rubric(text=group.title)
+            if group.explanation:
+                container += nodes.paragraph(text=group.explanation)
+            table = nodes.table()
+            tgroup = nodes.tgroup(cols=3)
+            table += tgroup
+            for width in (40, 20, 40):
+                tgroup += nodes.colspec(colwidth=width)
+            head = nodes.thead()
+            row = nodes.row()
+            for name in ("Estimation", "Valeur", "Périmètre"):
+                row += nodes.entry("", nodes.paragraph(text=name))
+            head += row
+            tgroup += head
+            body = nodes.tbody()
+            for item in group.items:
+                row = nodes.row()
+                row += nodes.entry("", nodes.paragraph("", "", _link(self.env, registry, item.id)))
+                mid, low, high = registry.value(item.id).to(unit).magnitudes()
+                text = format_quantity(mid, unit, sig_of(registry, item.id))
+                row += nodes.entry("", nodes.paragraph(text=text))
+                row += nodes.entry("", nodes.paragraph(text=item.scope))
+                body += row
+            tgroup += body
+            container += table
+            out.append(container)
+        return out
+
+
 def claim_anchor(claim_id: str) -> str:
     return "verif-" + nodes.make_id(claim_id)
 
@@ -399,7 +454,7 @@ def _sig(x: float) -> int:
 def _watched_files(app: Sphinx) -> list[Path]:
     data = Path(app.config.empreinte_data_dir)
     files = [p for p in sorted(data.rglob("*")) if p.is_file()]
-    files += sorted(PACKAGE_DIR.rglob("*.py"))
+    files += sorted(p for p in PACKAGE_DIR.rglob("*.py") if "__pycache__" not in p.parts)
     return files
 
 
@@ -543,6 +598,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("liste-verifications", ChecksList)
     app.add_directive("liste-parametres", ParametersList)
     app.add_directive("telechargements", DownloadsList)
+    app.add_directive("contradictions", ContradictionsList)
     app.add_directive("changements", ChangesList)
     app.add_directive("liste-estimations", EstimatesList)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -171,3 +171,18 @@ def strip_counts(quantity: pint.Quantity) -> pint.Quantity:
         if name in _COUNTS:
             quantity = quantity * ureg.Unit(name) ** -power
     return quantity
+
+
+# Money, counted like things (added for the chapter on data centres): "60 milliards de dollars".
+_COUNTS["dollar"] = ("dollar", "dollars")
+ureg.define("dollar = [dollar]")
+
+# Characters of text (OpenAI: about four characters per token in English).
+_COUNTS["character"] = ("caractère", "caractères")
+ureg.define("character = [character]")
+
+# Storage sizes in counted octets: pint's byte is dimensionless, so "16 GB" would lose its unit.
+ureg.define("gigaoctet = 1e9 * byte_ = Go")
+ureg.define("teraoctet = 1e12 * byte_ = To")
+_SYMBOLS["gigaoctet"] = "Go"
+_SYMBOLS["teraoctet"] = "To"
