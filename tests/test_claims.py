@@ -133,3 +133,23 @@ def test_claim_without_estimate_needs_a_reason(data_copy, registry):
                           "  unite: Wh\n")
     with pytest.raises(DataError, match="ni « estimation » ni « raison »"):
         load_claims(data_copy / "claims", registry)
+
+
+def test_contradictions_groups_load_and_share_a_unit(registry):
+    from empreinte_ia.contradictions import load_groups
+
+    groups = load_groups(DATA / "contradictions.yaml", registry)
+    assert len(groups) >= 3
+    for group in groups:
+        assert len(group.items) >= 2 and all(item.scope for item in group.items)
+
+
+def test_contradiction_with_unknown_id_names_file_and_line(data_copy, registry):
+    from empreinte_ia.contradictions import load_groups
+
+    path = write(data_copy / "contradictions.yaml",
+                 "- id: g\n  titre: t\n  unite: Wh/query\n  entrees:\n"
+                 "    - id: pas_un_id\n      perimetre: p\n")
+    with pytest.raises(DataError) as info:
+        load_groups(path, registry)
+    assert info.value.line == 4 and "pas_un_id" in str(info.value)

@@ -8,7 +8,7 @@ from ..units import Q_
 # -- quantization: storage and memory ---------------------------------------------------------
 # The sizes of the weights (llama3_8b_storage_bf16, llama3_70b_storage_4bit…) and their ratio to
 # the memory of a graphics card are estimates of the chapter « fonctionnement »; reused here.
-@estimate("quant_bf16_to_4bit_factor", unit="dimensionless", sig=2,
+@estimate("quant_bf16_to_4bit_factor", unit="dimensionless", sig=1,
           label="Facteur de réduction de la taille des poids, de bf16 à 4 bits",
           formula="octets par paramètre en bf16 ÷ octets par paramètre sur 4 bits")
 def quant_bf16_to_4bit_factor(bytes_per_parameter_bf16, bytes_per_parameter_4bit):
