@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib
 
@@ -57,7 +58,11 @@ def magnitude(quantity, target) -> float:
 
 
 def french_ticks(ax, axis: str = "y", sig: int = 3) -> None:
-    fmt = FuncFormatter(lambda x, _pos: format_number(x, sig) if x else "0")
+    def tick(x, _pos):
+        text = format_number(x, sig) if x else "0"
+        return re.sub(r",0+(?=\D|$)", "", text)  # 20,0 → 20
+
+    fmt = FuncFormatter(tick)
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_formatter(fmt)
 
 

@@ -87,7 +87,7 @@ def _format_numbers(xs: list[float], sig: int, ref: float | None = None):
 
 
 def _with_unit(number: str, unit: pint.Unit, in_words: bool, plural: bool) -> str:
-    if unit.dimensionless and str(unit) != "percent":
+    if not unit._units:  # a pure number (h/day keeps its unit)
         return number
     if str(unit) == "percent":
         return f"{number}{NNBSP}%"
