@@ -46,6 +46,13 @@ def test_mini_site_renders_computed_values_with_links(mini_site):
      [r"page\.md:3", "section-qui-nexiste-pas"]),
     ("page.md", "# Page\n\nLe source dit {source}`a001_inconnue`.\n",
      [r"page\.md:3", "affirmation inconnue"]),
+    ("page.md", "# Page\n\nUne faute de rôle : {chifre}`gpt4o_households`.\n",
+     [r"page\.md:3", "chifre"]),
+    ("page.md", "# Page\n\nUne référence {footcite:p}`cle_inconnue_2099`.\n\n"
+     "```{footbibliography}\n```\n", [r"page\.md", "cle_inconnue_2099"]),
+    ("page.md", "# Page\n\n```{code-cell} ipython3\n:mystnb:\n:  figure:\n"
+     ":    name: fig-x\n:    caption: Légende.\nprint(1)\n```\n",
+     [r"page\.md:3", "sans texte alternatif"]),
 ])
 def test_bad_chapter_stops_the_build(mini_site, page, text, expected):
     src, data, out, build = mini_site

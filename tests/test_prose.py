@@ -50,3 +50,14 @@ def test_percent_and_years_with_units_are_not_dates():
 def test_names_file_is_a_list_of_names():
     names = load_names(Path(DATA / "noms_propres.yaml"))
     assert all(isinstance(n, str) and n for n in names)
+
+
+def test_chart_without_alt_text_is_found():
+    cell = ("```{code-cell} ipython3\n:mystnb:\n:  figure:\n:    name: fig-x\n"
+            ":    caption: Légende.\ncharts.bars()\n```\n")
+    [finding] = lint_text("# T\n\n" + cell, "docs/x.md", NAMES)
+    assert finding.kind == "alt" and finding.line == 3
+    assert "texte alternatif" in finding.message()
+    with_alt = cell.replace(":    caption: Légende.\n",
+                            ":    caption: Légende.\n:  image:\n:    alt: Un graphique.\n")
+    assert lint_text(with_alt, "docs/x.md", NAMES) == []

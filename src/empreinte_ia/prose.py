@@ -44,8 +44,13 @@ class Finding:
     path: str
     line: int
     text: str
+    kind: str = "chiffre"
 
     def message(self) -> str:
+        if self.kind == "alt":
+            return (f"{self.path}, ligne {self.line} : graphique sans texte alternatif.\n"
+                    "  → Correction : ajoutez « :  image: » puis « :    alt: description » "
+                    "dans les options de la cellule (voir CONTRIBUTING.md).")
         return (f"{self.path}, ligne {self.line} : chiffre tapé à la main dans le texte "
                 f"(« {self.text.strip()[:80]} »).\n  → Correction : remplacez-le par un rôle "
                 "{chiffre}`identifiant` (voir l'annexe des estimations), ou ajoutez le nom "
@@ -62,6 +67,7 @@ def load_names(path: Path) -> list[str]:
 def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
     findings = []
     stack: list[tuple[str, bool]] = []  # open fences: (marker, content is prose)
+    cell: dict | None = None  # the open code cell: its line, whether it has a figure, alt text
     in_front = text.startswith("---")
     for number, line in enumerate(text.splitlines(), start=1):
         if in_front:
@@ -75,11 +81,20 @@ def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
                        and not line.strip()[len(mark):])
             if closing:
                 stack.pop()
+                if cell is not None and not stack:
+                    if cell["figure"] and not cell["alt"]:
+                        findings.append(Finding(path, cell["line"], cell["text"], "alt"))
+                    cell = None
             else:
+                if m.group(4) == "code-cell":
+                    cell = {"line": number, "text": line, "figure": False, "alt": False}
                 prose = (not stack or stack[-1][1]) and (
                     mark[0] == ":" or (m.group(4) or "") in _PROSE_DIRECTIVES)
                 stack.append((mark, prose))
             continue
+        if cell is not None:
+            cell["figure"] |= bool(re.match(r"^:\s+figure:", line))
+            cell["alt"] |= bool(re.match(r"^:\s+alt:\s*\S", line))
         if stack and not stack[-1][1]:
             continue
         if re.match(r"^\s*:[\w-]+:", line):    # directive options

@@ -480,6 +480,11 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     shown = app.env.doc2path(docname)
     for finding in lint_text(source[0], str(shown), app.empreinte_names):
+        if finding.kind == "alt":
+            logger.warning("graphique sans texte alternatif. Correction : ajoutez « alt: » sous "
+                           "« image: » dans les options de la cellule.",
+                           location=(docname, finding.line), type="empreinte", subtype="alt")
+            continue
         logger.warning(
             f"chiffre tapé à la main dans le texte (« {finding.text.strip()[:70]} »). "
             "Correction : remplacez-le par un rôle {chiffre}`identifiant`, ou ajoutez le nom "
