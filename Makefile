@@ -21,6 +21,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
+	$(PY) -m ruff check src tests benchmarks conf.py
 	$(PY) -m empreinte_ia.lint
 	$(PY) -m empreinte_ia.lint --donnees
 

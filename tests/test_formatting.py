@@ -2,8 +2,13 @@
 
 import pytest
 
-from empreinte_ia.formatting import (auto_sig, format_number, format_quantity, format_range,
-                                     round_sig)
+from empreinte_ia.formatting import (
+    auto_sig,
+    format_number,
+    format_quantity,
+    format_range,
+    round_sig,
+)
 from empreinte_ia.units import ureg
 
 NN = "\u202f"

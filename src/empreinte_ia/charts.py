@@ -8,12 +8,12 @@ import re
 import matplotlib
 
 matplotlib.use("svg")
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
-from .formatting import format_number  # noqa: E402
-from .registry import Registry  # noqa: E402
-from .units import french_unit, strip_counts, ureg  # noqa: E402
+from .formatting import format_number
+from .registry import Registry
+from .units import french_unit, strip_counts, ureg
 
 STYLE = {
     "svg.hashsalt": "empreinte-ia",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pint
 
-from .datafile import DataError, Entry, read_entries
+from .datafile import Entry, read_entries
 from .formatting import auto_sig, round_sig
 from .registry import Registry
 from .units import Q_, UnitError, parse_unit
@@ -93,15 +93,7 @@ def _tolerance(entry: Entry) -> float:
 def parse_claim(entry: Entry, registry: Registry) -> Claim:
     f = entry.fields
     where = f.get("id", "?")
-    for key in REQUIRED:
-        if key not in f or f[key] in (None, ""):
-            raise entry.error(f"l'affirmation « {where} » n'a pas de champ « {key} »",
-                              f"ajoutez une ligne « {key}: … »")
-    unknown = set(f) - set(REQUIRED) - set(OPTIONAL)
-    if unknown:
-        key = sorted(unknown)[0]
-        raise entry.error(f"champ inconnu « {key} » dans l'affirmation « {where} »",
-                          "champs possibles : " + ", ".join(REQUIRED + OPTIONAL), key)
+    entry.check_fields(REQUIRED, OPTIONAL, "l'affirmation")
     if str(f["document"])[:3] not in DOCUMENTS:
         raise entry.error(f"document « {f['document']} » inconnu",
                           "indiquez le nom du fichier de ../shared/seeds/", "document")

@@ -39,6 +39,21 @@ class Entry:
     def error(self, message: str, fix: str = "", key: str | None = None) -> DataError:
         return DataError(self.path, self.line_of(key) if key else self.line, message, fix)
 
+    def check_fields(self, required: tuple[str, ...], optional: tuple[str, ...],
+                     what: str) -> None:
+        """Every required field present and not empty, no unknown field.
+        `what` names the entry in French: "le paramètre", "l'affirmation"."""
+        where = self.fields.get("id", "?")
+        for key in required:
+            if self.fields.get(key) in (None, ""):
+                raise self.error(f"{what} « {where} » n'a pas de champ « {key} »",
+                                 f"ajoutez une ligne « {key}: … » à cette entrée")
+        unknown = set(self.fields) - set(required) - set(optional)
+        if unknown:
+            key = sorted(unknown)[0]
+            raise self.error(f"champ inconnu « {key} » dans {what} « {where} »",
+                             "champs possibles : " + ", ".join(required + optional), key)
+
 
 def relative(path: Path) -> str:
     """Path as a contributor sees it: relative to the repository when possible."""

@@ -72,16 +72,7 @@ def _number(entry: Entry, key: str) -> float:
 
 def parse_parameter(entry: Entry, references: dict[str, Reference]) -> Parameter:
     f = entry.fields
-    where = f.get("id", "?")
-    for key in REQUIRED:
-        if key not in f or f[key] in (None, ""):
-            raise entry.error(f"le paramètre « {where} » n'a pas de champ « {key} »",
-                              f"ajoutez une ligne « {key}: … » à cette entrée")
-    unknown = set(f) - set(REQUIRED) - set(OPTIONAL)
-    if unknown:
-        key = sorted(unknown)[0]
-        raise entry.error(f"champ inconnu « {key} » dans le paramètre « {where} »",
-                          "champs possibles : " + ", ".join(REQUIRED + OPTIONAL), key)
+    entry.check_fields(REQUIRED, OPTIONAL, "le paramètre")
     pid = str(f["id"])
     if not _ID.match(pid):
         raise entry.error(f"identifiant « {pid} » invalide",

@@ -24,8 +24,8 @@ _STRIP = [
     re.compile(r"<[^>]+>"),                         # autolinks and HTML tags
     re.compile(r"https?://\S+"),                    # bare URLs
     re.compile(r"^\s*\([\w:-]+\)=\s*$"),            # MyST targets "(label)="
-    re.compile(r"\b[0-9]{1,2}(er)? (" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.I),  # dates
-    re.compile(r"\b(" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.I),
+    re.compile(r"\b[0-9]{1,2}(er)? (" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.IGNORECASE),  # dates
+    re.compile(r"\b(" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.IGNORECASE),
     re.compile(r"\b(1[89]|20)[0-9]{2}(–|-|—| à | et )(1[89]|20)?[0-9]{2}\b"),  # year spans
     re.compile(r"(?<![\d,.\u202f])\b(1[89]|20)[0-9]{2}\b(?![\d,.\u202f]*\s?(%|€|\$))"),  # years
     re.compile(r"\b[Cc]hapitre [0-9]+\b"),

@@ -6,9 +6,9 @@ inputs move together (two totals from the same scenario), use ``Value.together``
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import product
-from typing import Callable
 
 import pint
 
@@ -22,7 +22,7 @@ class Value:
     high: pint.Quantity
 
     @classmethod
-    def of(cls, mid, low=None, high=None, unit: str | pint.Unit = "") -> "Value":
+    def of(cls, mid, low=None, high=None, unit: str | pint.Unit = "") -> Value:
         unit = ureg.Unit(unit) if isinstance(unit, str) else unit
         q = lambda x: x if isinstance(x, pint.Quantity) else Q_(x, unit)  # noqa: E731
         mid = q(mid)
@@ -37,7 +37,7 @@ class Value:
     def has_range(self) -> bool:
         return not (self.low == self.mid == self.high)
 
-    def to(self, unit) -> "Value":
+    def to(self, unit) -> Value:
         return Value(self.mid.to(unit), self.low.to(unit), self.high.to(unit))
 
     def magnitudes(self, unit=None) -> tuple[float, float, float]:
@@ -46,7 +46,7 @@ class Value:
 
     # -- arithmetic --------------------------------------------------------------------
     @staticmethod
-    def _lift(x) -> "Value":
+    def _lift(x) -> Value:
         if isinstance(x, Value):
             return x
         if isinstance(x, pint.Quantity):
@@ -54,7 +54,7 @@ class Value:
         q = Q_(x, "")
         return Value(q, q, q)
 
-    def _combine(self, other, op: Callable) -> "Value":
+    def _combine(self, other, op: Callable) -> Value:
         o = Value._lift(other)
         mid = op(self.mid, o.mid)
         corners = [op(a, b) for a, b in product((self.low, self.high), (o.low, o.high))]
@@ -62,7 +62,7 @@ class Value:
         mags = [c.to(unit).magnitude for c in corners]
         return Value(mid, Q_(min(mags), unit), Q_(max(mags), unit))
 
-    def together(self, other, op: Callable) -> "Value":
+    def together(self, other, op: Callable) -> Value:
         """Apply op bound by bound: low with low, high with high (correlated inputs)."""
         o = Value._lift(other)
         return Value(op(self.mid, o.mid), op(self.low, o.low), op(self.high, o.high))
@@ -94,6 +94,6 @@ class Value:
     def __pow__(self, power: float):
         return self._combine(Value._lift(1), lambda a, _b: a**power)
 
-    def central(self) -> "Value":
+    def central(self) -> Value:
         """The same value without its range."""
         return Value(self.mid, self.mid, self.mid)

@@ -2,7 +2,6 @@
 
 from ..registry import estimate
 
-
 # -- US electricity ------------------------------------------------------------------------
 
 @estimate("us_dc_growth_2023_vs_2016", unit="dimensionless", sig=2,

@@ -185,6 +185,7 @@ def human_text_metabolic_energy(human_text_minutes, human_metabolic_power):
 
 @estimate("human_vs_gpt4o", unit="dimensionless", sig=2,
           label="Énergie de l'ordinateur d'un rédacteur rapportée à une requête courte à GPT-4o",
-          formula="énergie de l'ordinateur portable pendant la frappe ÷ énergie d'une requête courte (valeurs centrales)")
+          formula="énergie de l'ordinateur portable pendant la frappe ÷ énergie d'une requête courte "
+                  "(valeurs centrales)")
 def human_vs_gpt4o(human_text_laptop_energy, gpt4o_energy_short):
     return human_text_laptop_energy.central() / (gpt4o_energy_short.central() * Q_(1, "query"))
