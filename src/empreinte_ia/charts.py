@@ -49,12 +49,19 @@ def to_svg(fig) -> SVG:
 
 
 def magnitude(quantity, target) -> float:
-    """Magnitude in `target`, leaving out counted things (per user, per charge…)."""
-    if quantity.dimensionality != (1 * target).dimensionality:
-        quantity = strip_counts(quantity)
-        if quantity.dimensionality != (1 * target).dimensionality:
-            quantity = quantity * ureg.day  # a daily amount shown as an amount
-    return float(quantity.to(target).magnitude)
+    """Magnitude in `target`, counted things left out (per user, per charge…); a rate is
+    taken over one unit of its own time (Wh per day → Wh in a day, t per year → t in a year)."""
+    target = ureg.Unit(target) if isinstance(target, str) else target
+    target = strip_counts(1 * target).units
+    q = strip_counts(quantity)
+    if q.dimensionality != (1 * target).dimensionality:
+        rate = [n for n, p in q.units._units.items() if p == -1 and n in _TIMES]
+        if rate:
+            q = q * ureg.Unit(rate[0])
+    return float(q.to(target).magnitude)
+
+
+_TIMES = ("second", "minute", "hour", "day", "month", "year")
 
 
 def french_ticks(ax, axis: str = "y", sig: int = 3) -> None:

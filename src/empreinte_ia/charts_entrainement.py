@@ -5,20 +5,10 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator
 
-from .charts import COLORS, STYLE, to_svg
+from .charts import COLORS, STYLE, magnitude, to_svg
 from .formatting import format_number
 from .registry import Registry
 from .units import french_unit, strip_counts, ureg
-
-
-def amount(quantity, target) -> float:
-    """Magnitude in `target`: counted things dropped, a yearly rate taken over one year."""
-    target = ureg.Unit(target) if isinstance(target, str) else target
-    target = strip_counts(1 * target).units
-    q = strip_counts(quantity)
-    if q.dimensionality != (1 * target).dimensionality:
-        q = q * ureg.year
-    return float(q.to(target).magnitude)
 
 
 def _french_log_ticks(ax, axis: str = "x") -> None:
@@ -40,7 +30,7 @@ def log_bars(registry: Registry, keys: list[str], labels: list[str], unit: str, 
         mids, lows, highs, colors = [], [], [], []
         for key in keys:
             v = registry.value(key)
-            mid, low, high = (amount(q, target) for q in (v.mid, v.low, v.high))
+            mid, low, high = (magnitude(q, target) for q in (v.mid, v.low, v.high))
             mids.append(mid)
             lows.append(mid - low)
             highs.append(high - mid)
@@ -70,7 +60,7 @@ def chain(registry: Registry, panels: list[tuple], labels: list[str], title: str
         for i, (ax, panel) in enumerate(zip(axes, panels)):
             name, unit, keys = panel[:3]
             target = ureg.Unit(unit)
-            mids = [amount(registry.value(k).mid, target) for k in keys]
+            mids = [magnitude(registry.value(k).mid, target) for k in keys]
             ax.barh(pos, mids, color=[COLORS[j % len(COLORS)] for j in pos])
             ax.set_title(name)
             ax.set_xlabel(panel[3] if len(panel) > 3

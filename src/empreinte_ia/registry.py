@@ -79,6 +79,7 @@ class Registry:
         self.estimates = estimates
         self.references = references
         self._values: dict[str, Value] = {}
+        self._inputs_cache: dict[str, frozenset[str]] = {}
         clash = set(parameters) & set(estimates)
         if clash:
             name = sorted(clash)[0]
@@ -170,15 +171,16 @@ class Registry:
 
     def dependents(self, key: str) -> list[str]:
         """Estimates that use `key`, directly or not."""
-        return [e for e in sorted(self.estimates) if key in self.parameters_of(e)
-                or key in self._all_inputs(e)]
+        return [e for e in sorted(self.estimates) if key in self._all_inputs(e)]
 
-    def _all_inputs(self, key: str) -> set[str]:
-        out: set[str] = set()
-        for name in self.inputs(key):
-            out.add(name)
-            out |= self._all_inputs(name)
-        return out
+    def _all_inputs(self, key: str) -> frozenset[str]:
+        """Every entry `key` depends on, directly or not (memoised: the graph is fixed)."""
+        if key not in self._inputs_cache:
+            out: set[str] = set()
+            for name in self.inputs(key):
+                out |= {name} | self._all_inputs(name)
+            self._inputs_cache[key] = frozenset(out)
+        return self._inputs_cache[key]
 
     def check(self) -> None:
         """Compute every estimate once, so that any error shows up at load time."""

@@ -156,6 +156,28 @@ class _EntryList(SphinxDirective):
                                                anchor(key)), language="bibtex")
         section += box
 
+    page = ""
+
+    def keys(self, registry: Registry) -> list[str]:
+        raise NotImplementedError
+
+    def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+        raise NotImplementedError
+
+    def run(self):
+        """One section per entry: value and range, the fields of its kind, a citation."""
+        registry = _registry(self.env)
+        out = []
+        for key in self.keys(registry):
+            section = self._section(key)
+            rows = nodes.field_list()
+            self._common(rows, key)
+            self.fields(rows, registry, key)
+            section += rows
+            self._cite(section, key, self.page + ".html")
+            out.append(section)
+        return out
+
     def _common(self, rows: nodes.field_list, key: str) -> None:
         registry = _registry(self.env)
         value = registry.value(key)
@@ -166,53 +188,42 @@ class _EntryList(SphinxDirective):
 
 
 class ParametersList(_EntryList):
-    def run(self):
-        registry = _registry(self.env)
-        out = []
-        for key in sorted(registry.parameters):
-            p = registry.parameters[key]
-            section = self._section(key)
-            rows = nodes.field_list()
-            self._common(rows, key)
-            _field(rows, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
-            _field(rows, "Statut", p.status_fr)
-            _field(rows, "Vérification", f"{p.verification} — {p.verification_fr}")
-            _field(rows, "Source", *_reference(registry, p.source))
-            _field(rows, "Où dans la source", p.locator)
-            _field(rows, "Année", str(p.year))
-            if p.note:
-                _field(rows, "Note", p.note)
-            users = [e for e in registry.dependents(key)]
-            if users:
-                _field(rows, "Utilisé par", *_joined([_link(self.env, registry, e) for e in users]))
-            _field(rows, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
-            section += rows
-            self._cite(section, key, PARAMETERS_DOC + ".html")
-            out.append(section)
-        return out
+    page = PARAMETERS_DOC
+
+    def keys(self, registry: Registry) -> list[str]:
+        return sorted(registry.parameters)
+
+    def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+        p = registry.parameters[key]
+        _field(rows, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
+        _field(rows, "Statut", p.status_fr)
+        _field(rows, "Vérification", f"{p.verification} — {p.verification_fr}")
+        _field(rows, "Source", *_reference(registry, p.source))
+        _field(rows, "Où dans la source", p.locator)
+        _field(rows, "Année", str(p.year))
+        if p.note:
+            _field(rows, "Note", p.note)
+        users = registry.dependents(key)
+        if users:
+            _field(rows, "Utilisé par", *_joined([_link(self.env, registry, e) for e in users]))
+        _field(rows, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
 
 
 class EstimatesList(_EntryList):
-    def run(self):
-        registry = _registry(self.env)
-        out = []
-        for key in sorted(registry.estimates):
-            e = registry.estimates[key]
-            section = self._section(key)
-            rows = nodes.field_list()
-            self._common(rows, key)
-            _field(rows, "Formule", e.formula)
-            _field(rows, "Entrées", *_joined([_link(self.env, registry, i) for i in e.inputs]))
-            params = registry.parameters_of(key)
-            _field(rows, "Paramètres (toutes étapes)",
-                   *_joined([_link(self.env, registry, p) for p in params]))
-            refs = [registry.references[s].short() for s in registry.sources_of(key)]
-            _field(rows, "Sources", " ; ".join(refs))
-            _field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
-            section += rows
-            self._cite(section, key, ESTIMATES_DOC + ".html")
-            out.append(section)
-        return out
+    page = ESTIMATES_DOC
+
+    def keys(self, registry: Registry) -> list[str]:
+        return sorted(registry.estimates)
+
+    def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+        e = registry.estimates[key]
+        _field(rows, "Formule", e.formula)
+        _field(rows, "Entrées", *_joined([_link(self.env, registry, i) for i in e.inputs]))
+        _field(rows, "Paramètres (toutes étapes)",
+               *_joined([_link(self.env, registry, p) for p in registry.parameters_of(key)]))
+        refs = [registry.references[s].short() for s in registry.sources_of(key)]
+        _field(rows, "Sources", " ; ".join(refs))
+        _field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
 
 
 def site_of(app: Sphinx):
