@@ -39,7 +39,10 @@ extensions = [
     "myst_nb",
     "sphinxcontrib.bibtex",
     "empreinte_ia.sphinxext",
+    "empreinte_ia.mathml",
 ]
+# Formulas become MathML at build time: no MathJax, no CDN.
+html_math_renderer = "mathml"
 
 # -- Data and registry -----------------------------------------------------------------
 empreinte_data_dir = str(ROOT / "data")

@@ -7,7 +7,7 @@ import math
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 
-from .charts import COLORS, STYLE, magnitude, to_svg
+from .charts import COLORS, STYLE, WIDTH, magnitude, to_svg
 from .formatting import format_number
 from .registry import Registry
 from .units import french_unit, ureg
@@ -64,7 +64,7 @@ def bars_scaled(registry: Registry, keys: list[str], labels: list[str], unit: st
     target = ureg.Unit(unit)
     mids = [magnitude(registry.value(key).mid, target) / scale for key in keys]
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(6.4, 0.55 * len(keys) + 1.6))
+        fig, ax = plt.subplots(figsize=(WIDTH, 0.55 * len(keys) + 1.6))
         pos = list(range(len(keys)))
         ax.barh(pos, mids, color=[COLORS[i % len(COLORS)] for i in pos])
         ax.set_yticks(pos, labels)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator
 
-from .charts import COLORS, STYLE, magnitude, to_svg
+from .charts import COLORS, STYLE, WIDTH, magnitude, to_svg
 from .formatting import format_number
 from .registry import Registry
 from .units import french_unit, strip_counts, ureg
@@ -26,7 +26,7 @@ def log_bars(registry: Registry, keys: list[str], labels: list[str], unit: str, 
     target = ureg.Unit(unit)
     highlight = highlight or []
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(6.4, 0.5 * len(keys) + 1.6))
+        fig, ax = plt.subplots(figsize=(WIDTH, 0.5 * len(keys) + 1.6))
         mids, lows, highs, colors = [], [], [], []
         for key in keys:
             v = registry.value(key)
@@ -48,16 +48,16 @@ def log_bars(registry: Registry, keys: list[str], labels: list[str], unit: str, 
 
 
 def chain(registry: Registry, panels: list[tuple], labels: list[str], title: str):
-    """Side-by-side horizontal bar panels, one per step of a calculation.
+    """Horizontal bar panels, one under the other, one per step of a calculation.
 
     panels: (panel title, unit, keys[, axis label]), one key per label, in the same order in
     each panel; the axis label defaults to the French name of the unit.
     """
     with plt.rc_context(STYLE):
-        fig, axes = plt.subplots(1, len(panels), figsize=(9.0, 0.6 * len(labels) + 2.0),
-                                 sharey=True)
+        fig, axes = plt.subplots(len(panels), 1,
+                                 figsize=(WIDTH, len(panels) * (0.45 * len(labels) + 1.3)))
         pos = list(range(len(labels)))
-        for i, (ax, panel) in enumerate(zip(axes, panels)):
+        for ax, panel in zip(axes, panels):
             name, unit, keys = panel[:3]
             target = ureg.Unit(unit)
             mids = [magnitude(registry.value(k).mid, target) for k in keys]
@@ -68,9 +68,8 @@ def chain(registry: Registry, panels: list[tuple], labels: list[str], title: str
             ax.xaxis.set_major_formatter(
                 FuncFormatter(lambda x, _p: format_number(x, 2) if x else "0"))
             ax.locator_params(axis="x", nbins=3)
-            if i == 0:
-                ax.set_yticks(pos, labels)
-                ax.invert_yaxis()
+            ax.set_yticks(pos, labels)
+            ax.invert_yaxis()
         fig.suptitle(title)
         fig.tight_layout()
         return to_svg(fig)

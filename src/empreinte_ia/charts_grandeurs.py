@@ -31,7 +31,7 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
             if annotate:
                 for bar, h in zip(bars, heights):
                     ax.annotate(format_number(h, 2), (bar.get_x() + bar.get_width() / 2, h),
-                                ha="center", va="bottom", fontsize=8,
+                                ha="center", va="bottom",
                                 xytext=(0, 2), textcoords="offset points")
         ax.set_xticks(range(len(groups)), [label for label, _keys in groups])
         ax.set_ylabel(french_unit(target))
@@ -40,7 +40,7 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
             ax.set_ylim(bottom=1)
         else:
             french_ticks(ax, "y")
-        ax.legend(frameon=False, fontsize=9, loc="upper left")
+        ax.legend(frameon=False, loc="upper left")
         ax.set_title(title)
         fig.tight_layout()
         return to_svg(fig)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from .charts import COLORS, STYLE, french_ticks, magnitude, to_svg
+from .charts import COLORS, STYLE, WIDTH, french_ticks, magnitude, to_svg
 from .registry import Registry
 from .units import french_unit, ureg
 
@@ -30,9 +30,9 @@ def _panel(ax, registry: Registry, keys: list[str], labels: list[str], unit: str
 
 
 def two_panels(registry: Registry, left: tuple, right: tuple, title: str = ""):
-    """Two bar charts side by side; each panel is (keys, labels, unit, title)."""
+    """Two bar charts, one under the other; each panel is (keys, labels, unit, title)."""
     with plt.rc_context(STYLE):
-        fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(7.2, 4.0))
+        fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(WIDTH, 6.4))
         _panel(ax1, registry, *left)
         _panel(ax2, registry, *right, offset=len(left[0]))
         if title:

@@ -23,11 +23,14 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.writers.html5 import HTML5Translator
 
 from . import __version__
 from .claims import DOCUMENTS, Verdict, verdicts
 from .datafile import DataError
-from .formatting import format_bare, format_range, format_value
+from .formatting import (auto_sig, format_bare, format_number, format_quantity, format_range,
+                         format_value)
+from .icons import inline_icons
 from .prose import lint_text, load_names
 from .registry import Registry, load_registry
 
@@ -49,7 +52,6 @@ def entry_doc(registry: Registry, key: str) -> str:
 
 
 def sig_of(registry: Registry, key: str) -> int:
-    from .formatting import auto_sig
 
     sig = registry.sig(key)
     return sig if sig else auto_sig(registry.value(key).magnitudes()[0])
@@ -265,7 +267,6 @@ class ChangesList(SphinxDirective):
 
     def run(self):
         from .changelog import changes, latest
-        from .formatting import format_quantity
         from .units import ureg
 
         registry = _registry(self.env)
@@ -304,7 +305,6 @@ class ContradictionsList(SphinxDirective):
 
     def run(self):
         from .contradictions import load_groups
-        from .formatting import format_quantity
         from .units import ureg
 
         registry = _registry(self.env)
@@ -384,7 +384,6 @@ class ClaimRole(SphinxRole):
 
 
 def _ratio_text(v: Verdict) -> str:
-    from .formatting import format_number
 
     if v.ratio is None or not v.ratio or v.kind in ("accord",):
         return ""
@@ -397,7 +396,6 @@ class ChecksList(SphinxDirective):
     has_content = False
 
     def run(self):
-        from .formatting import format_quantity
 
         registry = _registry(self.env)
         out = []
@@ -456,7 +454,6 @@ class ChecksList(SphinxDirective):
 
 
 def _sig(x: float) -> int:
-    from .formatting import auto_sig
 
     return auto_sig(x)
 
@@ -523,7 +520,7 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
 
 
 def publish(app: Sphinx) -> None:
-    """Open data next to the pages, and no source maps in the published folder."""
+    """Open data next to the pages; no source maps nor icon script in the published folder."""
     from .export import write_all
 
     out = Path(app.outdir)
@@ -532,7 +529,12 @@ def publish(app: Sphinx) -> None:
     write_all(app.empreinte_registry, list(app.empreinte_verdicts.values()), out / "donnees",
               app.config.html_baseurl, meta)
     write_sitemap(app, out)
-    for path in out.rglob("*.map"):
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        inlined = inline_icons(text, str(page.relative_to(out)))
+        if inlined != text:
+            page.write_text(inlined, encoding="utf-8")
+    for path in list(out.rglob("*.map")) + list(out.glob("_static/scripts/fontawesome.js")):
         path.unlink()
     for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="surrogateescape")
@@ -598,6 +600,14 @@ def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + "\n".join(meta)
 
 
+def visit_citation(self, node: nodes.citation) -> None:
+    """Bibliography entries as list items (docutils' 'doc-biblioentry' role is deprecated and
+    leaves the list without items for screen readers)."""
+    if not isinstance(node.previous_sibling(), nodes.citation):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=["citation"], role="listitem"))
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_data_dir", "data", "env")
     app.add_config_value("empreinte_releases_dir", "publications", "env")
@@ -607,6 +617,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_html_page_context)
     app.connect("build-finished", on_build_finished)
+    app.add_node(nodes.citation, override=True,
+                 html=(visit_citation, HTML5Translator.depart_citation))
     for kind in ("chiffre", "nombre", "plage"):
         app.add_role(kind, NumberRole(kind))
     for kind in ("source", "verdict"):

@@ -1,0 +1,144 @@
+"""The built site in a real browser: a local server, Debian's Chromium, and what a page costs.
+
+Used by the browser tests and by the benchmark. The server compresses text with gzip, as a
+static host does, so that the weights measured are the bytes a reader downloads.
+"""
+
+from __future__ import annotations
+
+import gzip
+import mimetypes
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# No call home: without these, Chromium tries Google's hosts at every start.
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
+                    "application/xml")
+mimetypes.add_type("application/javascript", ".js")
+mimetypes.add_type("image/svg+xml", ".svg")
+
+
+def find_chromium() -> str:
+    path = shutil.which(CHROMIUM) or shutil.which("chromium")
+    if not path:
+        raise RuntimeError(
+            f"Chromium introuvable ({CHROMIUM}). Correction : lancez « make test », qui "
+            "l'installe (apt-get install chromium), ou indiquez son chemin dans CHROMIUM.")
+    return path
+
+
+class _Handler(BaseHTTPRequestHandler):
+    root: Path
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        path = unquote(urlsplit(self.path).path)
+        target = (self.root / path.lstrip("/")).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if self.root not in target.parents or not target.is_file():
+            self.send_error(404)
+            return
+        body = target.read_bytes()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        self.send_response(200)
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
+                                                 else ""))
+        if kind.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "public, max-age=3600")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[str]:
+    """Serve `root` on a free port of 127.0.0.1; yields the base URL."""
+    handler = type("Handler", (_Handler,), {"root": Path(root).resolve()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """A headless Chromium driven by Playwright (no browser download: Debian's own)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=find_chromium(), args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Visit:
+    """One page load: what it asked for, what it weighed, what went wrong."""
+
+    url: str
+    page: object = None
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    weights: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def weight(self) -> int:
+        return sum(self.weights.values())
+
+
+@contextmanager
+def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
+    """Open `path` with an empty cache; any request that is not for `base` is blocked and kept."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    page = context.new_page()
+    result = Visit(base + path, page)
+    requests = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(base) or url.startswith("data:"):
+            route.continue_()
+        else:
+            result.outside.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
+    page.on("pageerror", lambda e: result.errors.append(str(e)))
+    page.on("requestfinished", lambda r: requests.append(r))
+    try:
+        page.goto(result.url, wait_until="networkidle")
+        for request in requests:
+            sizes = request.sizes()
+            result.weights[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        yield result
+    finally:
+        context.close()
+
+
+def pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as paths relative to its root."""
+    return sorted(str(p.relative_to(site)) for p in Path(site).rglob("*.html")
+                  if "_static" not in p.parts)
