@@ -4,6 +4,10 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installe
 SPHINX := $(PY) -m sphinx -b html -c . -d _build/doctrees -n -W --keep-going docs _build/html
 
+# Debian's Chromium for the browser tests, installed by `make test` when it is missing.
+CHROMIUM ?= /usr/bin/chromium
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 .PHONY: html test check serve clean lint bench
 
 $(STAMP): requirements.txt pyproject.toml
@@ -17,13 +21,18 @@ html: $(STAMP)
 	mkdir -p _build/jupyter_cache
 	$(SPHINX)
 
-test: $(STAMP)
-	$(PY) -m pytest
+$(CHROMIUM):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
+
+test: $(STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks conf.py
 	$(PY) -m empreinte_ia.lint
 	$(PY) -m empreinte_ia.lint --donnees
+	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 # Tout ce que lance l'intégration continue (.ci/run et .github/workflows/site.yml).
 check: lint test html

@@ -97,6 +97,7 @@ numfig_format = {"figure": "Figure %s", "table": "Tableau %s", "code-block": "Co
 html_theme = "sphinx_book_theme"
 html_static_path = ["docs/_static"]
 html_css_files = ["empreinte.css"]
+html_favicon = "docs/_static/favicon.svg"
 html_last_updated_fmt = ""
 html_copy_source = False
 html_show_sourcelink = False

@@ -71,13 +71,24 @@ def mini_site(tmp_path: Path, data_copy: Path):
     write(src / "index.md", MINI_INDEX)
     write(src / "page.md", MINI_PAGE)
     write(src / "autre.md", MINI_OTHER)
+    (src / "annexes").mkdir()
     for name in ("parametres", "estimations", "verification"):
-        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md") \
-            if (src / "annexes").exists() else (
-            (src / "annexes").mkdir(), shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md",
-                                                   src / "annexes" / f"{name}.md"))
+        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md")
 
     def build(extra: tuple[str, ...] = ()):
         return sphinx(src, tmp_path / "html", data_copy, tmp_path / "cache", extra)
 
     return src, data_copy, tmp_path / "html", build
+
+
+def build_site(work: Path) -> Path:
+    """A clean, strict build of the whole site in `work` (its own notebook cache)."""
+    result = sphinx(ROOT / "docs", work / "html", ROOT / "data", work / "cache")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return work / "html"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built once for every test that reads it."""
+    return build_site(tmp_path_factory.mktemp("site"))

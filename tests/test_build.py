@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from .conftest import ROOT, sphinx, write
+from .conftest import build_site, write
 
 NN = "\u202f"
 NOTEBOOK_HEADER = """---
@@ -103,13 +103,57 @@ def test_incremental_build_follows_a_parameter_on_every_page(mini_site):
 
 
 @pytest.mark.build
-def test_full_site(tmp_path):
-    out = tmp_path / "html"
-    result = sphinx(ROOT / "docs", out, ROOT / "data", tmp_path / "cache")
-    assert result.returncode == 0, result.stderr[-3000:]
+def test_full_site(site):
+    out = site
     page = html(out, "chapitres/utilisation")
     assert f"0,42{NN}Wh par requête" in page
     assert f"391{NN}509 à 463{NN}269{NN}MWh par an" in page
     assert f"772{NN}milliards de requêtes par an" in page
     assert "<svg" in page or ".svg" in page
     assert not list(out.rglob("*.map")), "pas de source maps publiées"
+
+
+EXTERNAL_LOAD = re.compile(r'<(?:script|img|iframe)\b[^>]*\bsrc="(?:https?:)?//|'
+                           r'<link\b[^>]*\brel="(?:stylesheet|preload|icon|modulepreload)"'
+                           r'[^>]*\bhref="(?:https?:)?//|@import\s+(?:url\()?["\']?(?:https?:)?//')
+
+
+@pytest.mark.build
+def test_site_is_self_contained(site):
+    """Nothing a page loads comes from another host; math and icons are in the HTML itself."""
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages + sorted(site.rglob("*.css")):
+        text = path.read_text(encoding="utf-8")
+        found = EXTERNAL_LOAD.search(text)
+        assert not found, f"{path.relative_to(site)} charge une ressource externe : {found.group()}"
+        assert not re.search(r"<script[^>]*mathjax|MathJax\s*=", text, re.I), path
+        assert "fontawesome.js" not in text, path
+        assert not re.search(r'<i class="[^"]*\bfa-', text), f"icône non convertie : {path}"
+    formulas = html(site, "chapitres/fonctionnement")
+    assert formulas.count("<math") >= 8 and "<msub>" in formulas
+    assert not (site / "_static" / "scripts" / "fontawesome.js").exists()
+
+
+def test_external_load_pattern_catches_a_cdn():
+    assert EXTERNAL_LOAD.search('<script defer src="https://cdn.jsdelivr.net/npm/mathjax@4/x.js">')
+    assert EXTERNAL_LOAD.search('<link rel="stylesheet" href="//fonts.example.org/a.css">')
+    assert not EXTERNAL_LOAD.search('<a href="https://arxiv.org/abs/2005.14165">article</a>')
+
+
+def published_files(root):
+    """The files a reader downloads: pages, charts, open data, search index and sitemap."""
+    keep = (".html", ".svg", ".csv", ".json", ".js", ".xml", ".txt", ".bib")
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.suffix in keep and ".buildinfo" not in p.name}
+
+
+@pytest.mark.build
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
+    again = build_site(tmp_path)
+    first, second = published_files(site), published_files(again)
+    assert sorted(first) == sorted(second)
+    assert any(name.startswith("donnees/") for name in first)
+    assert any(name.endswith(".svg") for name in first)
+    different = [name for name in first if first[name] != second[name]]
+    assert not different, f"fichiers différents d'une construction à l'autre : {different}"

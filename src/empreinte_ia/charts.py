@@ -23,6 +23,7 @@ STYLE = {
     "svg.fonttype": "path",
     "font.size": 11,
     "axes.titlesize": 12,
+    "figure.titlesize": 12,
     "axes.labelsize": 11,
     "xtick.labelsize": 11,
     "ytick.labelsize": 11,
@@ -111,6 +112,6 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
                 ax.set_yscale("log")
             else:
                 french_ticks(ax, "y")
-        ax.set_title(title)
+        fig.suptitle(title)
         fig.tight_layout()
         return to_svg(fig)

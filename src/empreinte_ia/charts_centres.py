@@ -42,7 +42,7 @@ def timeline(registry: Registry, points: list[tuple[int, str]], unit: str, title
         ax.set_xlabel("année")
         ax.set_ylim(bottom=0)
         ax.yaxis.set_major_formatter(FuncFormatter(_tick))
-        ax.set_title(title)
+        fig.suptitle(title)
         ax.legend(frameon=False, loc="upper left")
         fig.tight_layout()
         return to_svg(fig)
@@ -72,6 +72,6 @@ def bars_scaled(registry: Registry, keys: list[str], labels: list[str], unit: st
         ax.set_xlabel(f"{word} de {french_unit(target, long=True)}" if word
                       else french_unit(target))
         ax.xaxis.set_major_formatter(FuncFormatter(_tick))
-        ax.set_title(title)
+        fig.suptitle(title)
         fig.tight_layout()
         return to_svg(fig)

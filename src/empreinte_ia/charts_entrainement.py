@@ -42,7 +42,7 @@ def log_bars(registry: Registry, keys: list[str], labels: list[str], unit: str, 
         ax.set_xscale("log")
         _french_log_ticks(ax, "x")
         ax.set_xlabel(f"{french_unit(target)} (échelle logarithmique)")
-        ax.set_title(title)
+        fig.suptitle(title)
         fig.tight_layout()
         return to_svg(fig)
 

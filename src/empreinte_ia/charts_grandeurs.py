@@ -41,6 +41,6 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
         else:
             french_ticks(ax, "y")
         ax.legend(frameon=False, loc="upper left")
-        ax.set_title(title)
+        fig.suptitle(title)
         fig.tight_layout()
         return to_svg(fig)

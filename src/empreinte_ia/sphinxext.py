@@ -30,7 +30,7 @@ from .claims import DOCUMENTS, Verdict, verdicts
 from .datafile import DataError
 from .formatting import (auto_sig, format_bare, format_number, format_quantity, format_range,
                          format_value)
-from .icons import inline_icons
+from .pages import finish
 from .prose import lint_text, load_names
 from .registry import Registry, load_registry
 
@@ -531,9 +531,9 @@ def publish(app: Sphinx) -> None:
     write_sitemap(app, out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        inlined = inline_icons(text, str(page.relative_to(out)))
-        if inlined != text:
-            page.write_text(inlined, encoding="utf-8")
+        finished = finish(text, str(page.relative_to(out)))
+        if finished != text:
+            page.write_text(finished, encoding="utf-8")
     for path in list(out.rglob("*.map")) + list(out.glob("_static/scripts/fontawesome.js")):
         path.unlink()
     for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):

@@ -1,0 +1,167 @@
+"""The built site in Debian's headless Chromium: what a reader on a phone or a laptop gets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from empreinte_ia.browser import chromium, serve, visit
+
+from .conftest import ROOT, write
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+NN = "\u202f"
+# Every page of the book (from its sources, so that a new chapter is tested too).
+PAGES = sorted(str(p.relative_to(ROOT / "docs").with_suffix(".html"))
+               for p in (ROOT / "docs").rglob("*.md")) + ["genindex.html", "search.html"]
+MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
+MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def serious(violations: list[dict]) -> list[str]:
+    return [f"{v['impact']} {v['id']} : {v['help']} ({len(v['nodes'])} éléments, "
+            f"ex. {v['nodes'][0]['html'][:120]})"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_clean_light_local_and_accessible(browser, base, axe, path):
+    with visit(browser, base, path) as page:
+        assert page.errors == [], f"erreurs dans la console : {page.errors}"
+        assert page.outside == [], f"requêtes hors du serveur local : {page.outside}"
+        assert page.weights, "aucune ressource mesurée"
+        assert page.weight <= MAX_WEIGHT, (
+            f"{path} pèse {page.weight / 1024:.0f} Ko compressés (plafond 500) : "
+            f"{sorted(page.weights.items(), key=lambda kv: -kv[1])[:5]}")
+        violations = axe.run(page.page).response["violations"]
+        assert serious(violations) == [], path
+
+
+def test_outside_requests_are_caught_and_blocked(browser, tmp_path):
+    """The check above can fail: a page that calls a CDN is reported, and the call never leaves."""
+    write(tmp_path / "cdn.html", """
+        <!DOCTYPE html><html lang="fr"><head><title>CDN</title>
+        <script src="https://cdn.example.org/lib.js"></script></head>
+        <body><img src="http://images.example.org/a.png" alt="a"></body></html>""")
+    with serve(tmp_path) as url, visit(browser, url, "cdn.html") as page:
+        assert sorted(page.outside) == ["http://images.example.org/a.png",
+                                        "https://cdn.example.org/lib.js"]
+
+
+@pytest.mark.parametrize("path, expected", [
+    ("index.html", None),
+    # Published by Jegham et al. (2025), table 4: 0.42 Wh for a short GPT-4o query.
+    ("chapitres/utilisation.html", f"0,42{NN}Wh par requête"),
+    # 0.42 Wh ÷ 0.3 Wh (Google's 2009 figure) = 1.4.
+    ("annexes/estimations.html", "1,4"),
+])
+def test_computed_numbers_are_visible(browser, base, path, expected):
+    with visit(browser, base, path) as page:
+        if expected is None:
+            number = page.page.locator("a.chiffre").first
+            assert number.is_visible()
+            assert re.search(r"\d", number.inner_text())
+        elif path.startswith("annexes"):
+            entry = page.page.locator("#gpt4o-vs-google-ratio dd").nth(1)
+            assert entry.inner_text().strip() == expected
+        else:
+            assert page.page.get_by_text(expected).first.is_visible()
+
+
+def test_a_number_leads_to_its_provenance(browser, base):
+    with visit(browser, base, "chapitres/utilisation.html") as page:
+        link = page.page.locator('a.chiffre[href*="estimations.html#"]').first
+        label = link.get_attribute("title")
+        anchor = link.get_attribute("href").split("#")[1]
+        link.click()
+        page.page.wait_for_url(f"**/annexes/estimations.html#{anchor}")
+        entry = page.page.locator(f"section#{anchor}")
+        assert entry.locator("h2").inner_text().startswith(label[:40])
+        assert "Formule" in entry.inner_text() and "Sources" in entry.inner_text()
+        top = entry.evaluate("e => e.getBoundingClientRect().top")
+        assert 0 <= top < page.page.viewport_size["height"], "l'entrée n'est pas à l'écran"
+
+
+def test_french_search_finds_a_chapter(browser, base):
+    """« refroidissements » is nowhere in the text: only the French stemmer links it to
+    « refroidissement » and « refroidir » (stem « refroid »)."""
+    assert "refroidissements" not in (ROOT / "docs/chapitres/centres-de-donnees.md").read_text()
+    with visit(browser, base, "index.html") as page:
+        page.page.locator("button.search-button-field").first.click()
+        field = page.page.locator("input[name=q]:visible").first
+        field.fill("refroidissements")
+        field.press("Enter")
+        page.page.wait_for_url("**/search.html?q=refroidissements*")
+        results = page.page.locator("#search-results ul.search li a")
+        results.first.wait_for(timeout=20_000)
+        hrefs = [a.get_attribute("href") for a in results.all()]
+        assert any("chapitres/centres-de-donnees.html" in h for h in hrefs), hrefs
+        assert page.errors == []
+
+
+def _smallest_text_px(svg: str, shown_width: float) -> float:
+    """Matplotlib writes each text as glyph paths scaled by size/100 in points (the SVG's unit)."""
+    view_width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    scales = [float(s) for s in re.findall(r"scale\(([\d.]+) -[\d.]+\)", svg)]
+    assert scales, "aucun texte trouvé dans le graphique"
+    return min(scales) * 100 * shown_width / view_width
+
+
+CHAPTERS = [p for p in PAGES if p.startswith("chapitres/")]
+
+
+@pytest.mark.parametrize("path", CHAPTERS)
+def test_charts_are_readable_on_a_phone(browser, base, site, path):
+    with visit(browser, base, path, width=390, height=844) as page:
+        charts = page.page.eval_on_selector_all(
+            "img[src$='.svg']", "els => els.map(e => [e.getAttribute('src'), e.clientWidth, e.alt])")
+        for src, width, alt in charts:
+            assert len(alt.strip()) > 40, f"{path} : graphique {src} sans texte alternatif utile"
+            svg = (site / path).parent.joinpath(src).resolve().read_text(encoding="utf-8")
+            px = _smallest_text_px(svg, width)
+            assert px >= MIN_TEXT_PX, f"{path} : texte de {px:.1f} px dans {src} à 390 px"
+        scroll = page.page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= 390, f"{path} défile horizontalement ({scroll} px)"
+
+
+def test_smallest_text_measure_reads_matplotlib_sizes():
+    svg = ('<svg viewBox="0 0 400 300"><g transform="translate(1 2) scale(0.11 -0.11)"/>'
+           '<g transform="translate(3 4) scale(0.08 -0.08)"/></svg>')
+    assert _smallest_text_px(svg, 200) == pytest.approx(4.0)
+
+
+def test_math_and_icons_render_without_scripts(browser, base):
+    with visit(browser, base, "chapitres/fonctionnement.html") as page:
+        formula = page.page.locator("div.math math").first
+        box = formula.bounding_box()
+        assert box and box["width"] > 40 and box["height"] > 10
+        icon = page.page.locator("button.theme-switch-button svg:visible").first
+        box = icon.bounding_box()
+        assert box and 8 < box["width"] < 40
+        assert not page.page.evaluate("typeof MathJax !== 'undefined' || !!window.FontAwesome")
+
+
+def test_pages_of_the_test_list_exist(site):
+    missing = [p for p in PAGES if not Path(site, p).exists()]
+    assert missing == []
