@@ -40,8 +40,14 @@ check: lint test html
 serve: $(STAMP)
 	$(PY) -m sphinx_autobuild -c . -d _build/doctrees --watch data --watch src docs _build/html
 
-bench: $(STAMP)
+LIGHTHOUSE := benchmarks/lighthouse/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE): benchmarks/lighthouse/package-lock.json
+	npm ci --prefix benchmarks/lighthouse --no-audit --no-fund
+
+bench: html $(CHROMIUM) $(LIGHTHOUSE)
 	$(PY) benchmarks/build_times.py
+	CHROMIUM=$(CHROMIUM) $(PY) benchmarks/pages.py
 
 clean:
 	rm -rf _build

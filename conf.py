@@ -113,6 +113,10 @@ html_theme_options = {
     "use_download_button": True,
     "navbar_persistent": [],
     "show_toc_level": 2,
+    # The two long annexes (two hundred entries each) go without the "on this page" column:
+    # its scroll tracking slows phones, and readers reach their entries through the links.
+    "secondary_sidebar_items": {"**": ["page-toc.html"], "annexes/parametres": [],
+                                "annexes/estimations": []},
     "home_page_in_toc": True,
 }
 html_context = {"default_mode": "light"}

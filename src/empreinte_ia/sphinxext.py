@@ -150,12 +150,13 @@ class _EntryList(SphinxDirective):
         registry = _registry(self.env)
         site = site_of(self.env.app)
         value_text = render(registry, key, "chiffre")
-        box = nodes.container(classes=["citer"])
-        box += nodes.rubric(text="Citer ce chiffre")
+        box = details(classes=["citer"])
+        box += summary(text="Citer ce chiffre")
         box += nodes.paragraph(text=citation_fr(site, registry.label(key), value_text, page,
                                                 anchor(key)))
+        # Plain text, not highlighted: two hundred highlighted blocks weigh on phones.
         box += nodes.literal_block(text=bibtex(site, key, registry.label(key), value_text, page,
-                                               anchor(key)), language="bibtex")
+                                               anchor(key)), language="text")
         section += box
 
     page = ""
@@ -600,6 +601,24 @@ def on_html_page_context(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + "\n".join(meta)
 
 
+class details(nodes.General, nodes.Element):
+    """A closed <details> box: the citation of a number, opened by who needs it."""
+
+
+class summary(nodes.General, nodes.TextElement):
+    """The always-visible title of a <details> box."""
+
+
+def _tag(name: str):
+    def visit(self, node: nodes.Element) -> None:
+        self.body.append(self.starttag(node, name))
+
+    def depart(self, node: nodes.Element) -> None:
+        self.body.append(f"</{name}>\n")
+
+    return visit, depart
+
+
 def visit_citation(self, node: nodes.citation) -> None:
     """Bibliography entries as list items (docutils' 'doc-biblioentry' role is deprecated and
     leaves the list without items for screen readers)."""
@@ -617,6 +636,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_html_page_context)
     app.connect("build-finished", on_build_finished)
+    app.add_node(details, html=_tag("details"))
+    app.add_node(summary, html=_tag("summary"))
     app.add_node(nodes.citation, override=True,
                  html=(visit_citation, HTML5Translator.depart_citation))
     for kind in ("chiffre", "nombre", "plage"):
