@@ -41,18 +41,27 @@ def test_mini_site_renders_computed_values_with_links(mini_site):
     ("page.md", "# Page\n\nLes foyers : {nombre}`gpt4o_houshold`.\n",
      [r"page\.md:3", "chiffre inconnu « gpt4o_houshold »", "gpt4o_households"]),
     ("page.md", "# Page\n\nIl y a 35 000 foyers.\n",
-     [r"page\.md:3", "chiffre tapé à la main"]),
+     [r"page\.md:3", "chiffre tapé à la main", "Correction"]),
     ("page.md", "# Page\n\nVoir {ref}`section-qui-nexiste-pas`.\n",
-     [r"page\.md:3", "section-qui-nexiste-pas"]),
+     [r"page\.md:3", "renvoi cassé : l'étiquette « section-qui-nexiste-pas » n'existe pas",
+      "Correction"]),
+    ("page.md", "# Page\n\nVoir [la suite](autre.md#nulle-part).\n",
+     [r"page\.md:3", "la page « autre » n'a pas d'ancre « nulle-part »", "Correction"]),
+    ("page.md", "# Page\n\nVoir {doc}`chapitre-absent`.\n",
+     [r"page\.md:3", "document inconnu « chapitre-absent »", "Correction"]),
     ("page.md", "# Page\n\nLe source dit {source}`a001_inconnue`.\n",
      [r"page\.md:3", "affirmation inconnue"]),
     ("page.md", "# Page\n\nUne faute de rôle : {chifre}`gpt4o_households`.\n",
-     [r"page\.md:3", "chifre"]),
-    ("page.md", "# Page\n\nUne référence {footcite:p}`cle_inconnue_2099`.\n\n"
-     "```{footbibliography}\n```\n", [r"page\.md", "cle_inconnue_2099"]),
+     [r"page\.md:3", "rôle inconnu « {chifre} »", "Vouliez-vous dire : chiffre", "Correction"]),
+    ("page.md", "# Page\n\n```{admonitio} Titre\nTexte.\n```\n",
+     [r"page\.md:3", "directive inconnue « {admonitio} »", "admonition", "Correction"]),
+    ("page.md", "# Page\n\nUne référence {footcite:p}`jegham2052`.\n\n"
+     "```{footbibliography}\n```\n",
+     [r"page\.md:3", "clé de citation inconnue « jegham2052 »", "jegham2025",
+      "data/references.bib"]),
     ("page.md", "# Page\n\n```{code-cell} ipython3\n:mystnb:\n:  figure:\n"
      ":    name: fig-x\n:    caption: Légende.\nprint(1)\n```\n",
-     [r"page\.md:3", "sans texte alternatif"]),
+     [r"page\.md:3", "sans texte alternatif", "Correction"]),
 ])
 def test_bad_chapter_stops_the_build(mini_site, page, text, expected):
     src, data, out, build = mini_site
@@ -60,7 +69,9 @@ def test_bad_chapter_stops_the_build(mini_site, page, text, expected):
     result = build()
     assert result.returncode != 0
     for pattern in expected:
-        assert re.search(pattern, result.stderr), result.stderr[-2000:]
+        assert re.search(re.escape(pattern) if "«" in pattern else pattern, result.stderr), \
+            result.stderr[-2000:]
+    assert "la construction échoue sur" in result.stderr
 
 
 def test_failing_code_cell_names_file_and_line(mini_site):

@@ -30,6 +30,7 @@ from .claims import DOCUMENTS, Verdict, verdicts
 from .datafile import DataError
 from .formatting import (auto_sig, format_bare, format_number, format_quantity, format_range,
                          format_value)
+from .messages import install as install_french_warnings
 from .pages import finish
 from .prose import lint_text, load_names
 from .registry import Registry, load_registry
@@ -516,6 +517,11 @@ def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
     if exception is None:
         if app.builder.format == "html":
             publish(app)
+        problems = getattr(app, "_warncount", 0)
+        if problems and getattr(app, "_fail_on_warnings", False):
+            sys.stderr.write(
+                f"\nERREUR : la construction échoue sur {problems} problème(s), listé(s) plus "
+                "haut avec leur fichier, leur ligne et leur correction.\n")
         return
     report_failed_cell(exception)
 
@@ -632,6 +638,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_releases_dir", "publications", "env")
     app.add_config_value("empreinte_build_date", "", "html")
     app.add_config_value("empreinte_description", "", "html")
+    install_french_warnings(app)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_html_page_context)

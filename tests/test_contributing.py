@@ -1,0 +1,119 @@
+"""What a contributor relies on: CONTRIBUTING.md tells the truth, CI and `make check` agree,
+the workflow is linted, the pre-commit hooks are valid."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from empreinte_ia.claims import load_claims, verdict
+from empreinte_ia.registry import load_registry
+from empreinte_ia.sphinxext import render
+from empreinte_ia.units import parse_unit
+
+from .conftest import ROOT, write
+
+GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+BIN = Path(sys.executable).parent
+
+
+def blocks(language: str) -> list[str]:
+    return re.findall(rf"^```{language}\n(.*?)^```", GUIDE, re.S | re.M)
+
+
+def test_guide_covers_every_task():
+    for heading in ("Modifier une phrase", "Ajouter un paramètre", "Ajouter une estimation",
+                    "Ajouter un graphique", "Ajouter une affirmation à vérifier",
+                    "Vérifier son travail", "Liste de contrôle d'une demande de fusion",
+                    "Proposer sa modification", "Les messages d'erreur"):
+        assert re.search(rf"^## {heading}", GUIDE, re.M), heading
+    assert "une phrase par ligne" in GUIDE.lower()
+
+
+def test_guide_role_table_shows_what_the_site_renders():
+    registry = load_registry()
+    rows = re.findall(r"^\| `` \{(chiffre|nombre|plage)\}`(\w+)` `` \| ([^|(]+)", GUIDE, re.M)
+    assert len(rows) == 3
+    for kind, key, shown in rows:
+        assert render(registry, key, kind).replace("\u202f", " ") == shown.strip(), key
+
+
+def test_guide_units_are_all_readable():
+    listed = re.search(r"^Unités : (.*?)\. Combinez", GUIDE, re.S | re.M).group(1)
+    units = re.findall(r"`([^`]+)`", listed)
+    assert len(units) > 30
+    combined = re.findall(r"`([^`]+)`", re.search(r"Combinez-les : (.*?)\.\n", GUIDE).group(1))
+    assert len(combined) == 3
+    for unit in units + combined:
+        parse_unit(unit)
+
+
+def test_guide_parameter_and_claim_examples_load(data_copy):
+    parameter = yaml.safe_load(blocks("yaml")[0])[0] | {"id": "exemple_du_guide"}
+    write(data_copy / "parameters" / "zz_guide.yaml", yaml.safe_dump([parameter],
+                                                                      allow_unicode=True))
+    registry = load_registry(data_copy)
+    assert registry.value("exemple_du_guide").magnitudes() == (0.42, 0.29, 0.55)
+    claim = yaml.safe_load(blocks("yaml")[1])[0] | {"id": "a001_exemple_du_guide"}
+    write(data_copy / "claims" / "zz_guide.yaml", yaml.safe_dump([claim], allow_unicode=True))
+    found = {c.id: c for c in load_claims(data_copy / "claims", registry)}
+    assert verdict(found["a001_exemple_du_guide"], registry).kind == "accord"
+
+
+def test_guide_estimate_example_is_the_real_one():
+    example = blocks("python")[0]
+    key = re.search(r'@estimate\("(\w+)"', example).group(1)
+    registry = load_registry()
+    assert key in registry.estimates
+    assert f'label="{registry.label(key)}"' in example
+
+
+def test_ci_workflow_and_make_check_run_the_same_targets():
+    assert re.search(r"^make test$", (ROOT / ".ci" / "run").read_text(), re.M)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^make html\s", readme, re.M) and re.search(r"^make test\s", readme, re.M)
+    steps = [s.get("run", "") for s in
+             yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text())["jobs"]["check"]
+             ["steps"]]
+    assert {"bash .ci/run", "make lint", "make html"} <= set(steps)
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^check: lint test html$", makefile, re.M)
+
+
+def test_workflow_passes_actionlint():
+    result = subprocess.run([str(BIN / "actionlint"), ".github/workflows/site.yml"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    workflow = (ROOT / ".github/workflows/site.yml").read_text()
+    broken = workflow.replace("runs-on: ubuntu-latest", "runs-on: ubuntu-latest\n    step: []", 1)
+    broken = broken.replace("${{ steps.deployment.outputs.page_url }}",
+                            "${{ step.deployment.outputs.page_url }}")
+    write(tmp_path / ".github" / "workflows" / "site.yml", broken)
+    result = subprocess.run([str(BIN / "actionlint"), ".github/workflows/site.yml"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert '"step"' in result.stdout and "undefined variable" in result.stdout
+
+
+def test_pre_commit_hooks_are_valid_and_local():
+    config = ROOT / ".pre-commit-config.yaml"
+    result = subprocess.run([str(BIN / "pre-commit"), "validate-config", str(config)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    hooks = [h for repo in yaml.safe_load(config.read_text())["repos"] for h in repo["hooks"]]
+    assert {h["id"] for h in hooks} >= {"ruff", "texte-sans-chiffres", "donnees-yaml"}
+    assert all(h["language"] == "system" for h in hooks), "rien à télécharger"
+
+
+def test_guide_and_readme_commands_exist():
+    makefile = (ROOT / "Makefile").read_text()
+    used = set(re.findall(r"\bmake (\w+)", GUIDE + (ROOT / "README.md").read_text(encoding="utf-8")))
+    assert used >= {"html", "test", "check", "serve"}
+    assert [t for t in used if not re.search(rf"^{t}:", makefile, re.M)] == []
