@@ -18,9 +18,37 @@ DIRECTIVES = ["code-cell", "admonition", "note", "warning", "figure", "image", "
               "changements"]
 
 
-def _closest(word: str, choices: Iterable[str]) -> str:
-    found = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
-    return f" Vouliez-vous dire : {', '.join(found)} ?" if found else ""
+# Sphinx's, MyST's or bibtex's English warning → the French message, where {0}, {1} are the
+# names the warning gives and {proches} the known names closest to the first one.
+RULES: list[tuple[str, str, str | None]] = [
+    (r"undefined label: '([^']+)'",
+     "renvoi cassé : l'étiquette « {0} » n'existe pas. Correction : vérifiez son orthographe, ou "
+     "posez-la avec la ligne « ({0})= » juste avant le titre visé (ou « name: » dans les "
+     "options d'une figure).", None),
+    (r"'myst' cross-reference target not found: '([^']+)'",
+     "lien interne cassé : la cible « {0} » n'existe pas. Correction : vérifiez le nom du "
+     "fichier et de l'ancre, par exemple [texte](utilisation.md#le-titre).", None),
+    (r"local id not found in doc '([^']+)': '([^']+)'",
+     "lien interne cassé : la page « {0} » n'a pas d'ancre « {1} ». Correction : reprenez "
+     "l'ancre du titre visé (minuscules, tirets à la place des espaces), ou posez une étiquette "
+     "« (nom)= » avant ce titre.", None),
+    (r"unknown document: '([^']+)'",
+     "renvoi vers un document inconnu « {0} ». Correction : donnez le chemin du fichier sans "
+     "« .md », relatif à la page (par exemple ../annexes/parametres).", None),
+    (r'Unknown interpreted text role "([^"]+)"',
+     "rôle inconnu « {{{0}}} ».{proches} Correction : corrigez le nom du rôle ; ceux du site "
+     "sont {{chiffre}}, {{nombre}}, {{plage}}, {{source}} et {{verdict}} (voir CONTRIBUTING.md).",
+     "roles"),
+    (r"Unknown directive type:? [\"']?([\w:-]+)",
+     "directive inconnue « {{{0}}} ».{proches} Correction : corrigez le nom entre accolades "
+     "après les trois accents graves.", "directives"),
+    (r'could not find bibtex key "([^"]+)"',
+     "clé de citation inconnue « {0} ».{proches} Correction : corrigez la clé, ou ajoutez la "
+     "référence à data/references.bib.", "citations"),
+    (r"Any number is not assigned: ([\w-]+)",
+     "la figure « {0} » n'a pas de numéro. Correction : donnez-lui une légende (« caption: ») "
+     "et un nom (« name: ») dans les options de la cellule.", None),
+]
 
 
 class FrenchWarnings(logging.Filter):
@@ -28,72 +56,28 @@ class FrenchWarnings(logging.Filter):
 
     def __init__(self, citation_keys: Callable[[], list[str]]):
         super().__init__()
-        self.citation_keys = citation_keys
-        self.rules: list[tuple[re.Pattern, Callable[[re.Match], str]]] = [
-            (re.compile(r"undefined label: '([^']+)'"), self._label),
-            (re.compile(r"'myst' cross-reference target not found: '([^']+)'"), self._target),
-            (re.compile(r"local id not found in doc '([^']+)': '([^']+)'"), self._anchor),
-            (re.compile(r"unknown document: '([^']+)'"), self._document),
-            (re.compile(r'Unknown interpreted text role "([^"]+)"'), self._role),
-            (re.compile(r"Unknown directive type:? [\"']?([\w:-]+)"), self._directive),
-            (re.compile(r'could not find bibtex key "([^"]+)"'), self._citation),
-            (re.compile(r"Any number is not assigned: ([\w-]+)"), self._number),
-        ]
+        self.choices = {"roles": lambda: ROLES, "directives": lambda: DIRECTIVES,
+                        "citations": citation_keys}
+        self.rules = [(re.compile(pattern), text, names) for pattern, text, names in RULES]
 
-    @staticmethod
-    def _label(m: re.Match) -> str:
-        return (f"renvoi cassé : l'étiquette « {m[1]} » n'existe pas. Correction : vérifiez son "
-                f"orthographe, ou posez-la avec la ligne « ({m[1]})= » juste avant le titre visé "
-                "(ou « name: » dans les options d'une figure).")
-
-    @staticmethod
-    def _target(m: re.Match) -> str:
-        return (f"lien interne cassé : la cible « {m[1]} » n'existe pas. Correction : vérifiez le "
-                "nom du fichier et de l'ancre, par exemple [texte](utilisation.md#le-titre).")
-
-    @staticmethod
-    def _anchor(m: re.Match) -> str:
-        return (f"lien interne cassé : la page « {m[1]} » n'a pas d'ancre « {m[2]} ». "
-                "Correction : reprenez l'ancre du titre visé (minuscules, tirets à la place des "
-                "espaces), ou posez une étiquette « (nom)= » avant ce titre.")
-
-    @staticmethod
-    def _document(m: re.Match) -> str:
-        return (f"renvoi vers un document inconnu « {m[1]} ». Correction : donnez le chemin du "
-                "fichier sans « .md », relatif à la page (par exemple ../annexes/parametres).")
-
-    @staticmethod
-    def _role(m: re.Match) -> str:
-        return (f"rôle inconnu « {{{m[1]}}} ».{_closest(m[1], ROLES)} Correction : corrigez le "
-                "nom du rôle ; ceux du site sont {chiffre}, {nombre}, {plage}, {source} et "
-                "{verdict} (voir CONTRIBUTING.md).")
-
-    @staticmethod
-    def _directive(m: re.Match) -> str:
-        return (f"directive inconnue « {{{m[1]}}} ».{_closest(m[1], DIRECTIVES)} Correction : "
-                "corrigez le nom entre accolades après les trois accents graves.")
-
-    def _citation(self, m: re.Match) -> str:
-        return (f"clé de citation inconnue « {m[1]} ».{_closest(m[1], self.citation_keys())} "
-                "Correction : corrigez la clé, ou ajoutez la référence à data/references.bib.")
-
-    @staticmethod
-    def _number(m: re.Match) -> str:
-        return (f"la figure « {m[1]} » n'a pas de numéro. Correction : donnez-lui une légende "
-                "(« caption: ») et un nom (« name: ») dans les options de la cellule.")
+    def french(self, english: str) -> str | None:
+        for pattern, text, names in self.rules:
+            found = pattern.search(english)
+            if found:
+                close = difflib.get_close_matches(found[1], list(self.choices[names]()), n=3,
+                                                  cutoff=0.6) if names else []
+                hint = f" Vouliez-vous dire : {', '.join(close)} ?" if close else ""
+                return text.format(*found.groups(), proches=hint)
+        return None
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno < logging.WARNING:
-            return True
-        try:
-            text = record.getMessage()
-        except (TypeError, ValueError):
-            return True
-        for pattern, french in self.rules:
-            found = pattern.search(text)
-            if found:
-                record.msg, record.args = french(found), ()
-                break
+        if record.levelno >= logging.WARNING:
+            try:
+                french = self.french(record.getMessage())
+            except (TypeError, ValueError):
+                french = None
+            if french:
+                record.msg, record.args = french, ()
         return True
 
 
