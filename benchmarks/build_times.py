@@ -45,6 +45,11 @@ def edit_parameter(data: Path) -> None:
     path.write_text(text.replace("valeur: 4.6\n", "valeur: 4.65\n", 1), encoding="utf-8")
 
 
+def fr(x: float, digits: int) -> str:
+    """A number with a decimal comma, as everything else the project prints."""
+    return f"{x:.{digits}f}".replace(".", ",")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -65,15 +70,15 @@ def main() -> None:
     width = max(map(len, times))
     print("Temps de construction (secondes)")
     for name, seconds in times.items():
-        print(f"  {name:<{width}}  {seconds:6.1f}")
+        print(f"  {name:<{width}}  {fr(seconds, 1):>6}")
     base, noexec = times["sans changement"], times["propre, sans exécution"]
     print("Rapports")
-    print(f"  propre / propre sans exécution          : {times['propre'] / noexec:5.2f}  (cible ≤ 3)")
+    print(f"  propre / propre sans exécution          : {fr(times['propre'] / noexec, 2):>5}  (cible ≤ 3)")
     print(f"  une phrase / sans changement            : "
-          f"{times['une phrase modifiée'] / base:5.2f}  (cible ≤ 1,5)")
-    print(f"  un paramètre / sans changement          : {times['un paramètre modifié'] / base:5.2f}")
+          f"{fr(times['une phrase modifiée'] / base, 2):>5}  (cible ≤ 1,5)")
+    print(f"  un paramètre / sans changement          : {fr(times['un paramètre modifié'] / base, 2):>5}")
     print(f"  un paramètre / propre                   : "
-          f"{times['un paramètre modifié'] / times['propre']:5.2f}")
+          f"{fr(times['un paramètre modifié'] / times['propre'], 2):>5}")
 
 
 if __name__ == "__main__":

@@ -113,3 +113,19 @@ def test_changelog_detects_a_changed_parameter(data_copy):
     assert "gpt4o_cars" in by_id
     assert by_id["gpt4o_cars"].causes == ["car_emissions_per_year"]
     assert "gpt4o_households" not in by_id
+
+
+def test_citation_file_matches_the_site():
+    """CITATION.cff holds the fields CFF 1.2.0 requires, and the version and addresses of conf.py."""
+    import yaml
+
+    from .conftest import ROOT
+
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0"
+    assert cff["message"] and cff["title"] and cff["authors"][0]["name"]
+    conf = (ROOT / "conf.py").read_text(encoding="utf-8")
+    assert f'release = version = "{cff["version"]}"' in conf
+    assert f'REPOSITORY_URL = "{cff["repository-code"]}"' in conf
+    assert f'"EMPREINTE_BASE_URL", "{cff["url"]}"' in conf
+    assert cff["license"] == "MIT"

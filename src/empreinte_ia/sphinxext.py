@@ -155,9 +155,10 @@ class _EntryList(SphinxDirective):
         box += summary(text="Citer ce chiffre")
         box += nodes.paragraph(text=citation_fr(site, registry.label(key), value_text, page,
                                                 anchor(key)))
-        # Plain text, not highlighted: two hundred highlighted blocks weigh on phones.
-        box += nodes.literal_block(text=bibtex(site, key, registry.label(key), value_text, page,
-                                               anchor(key)), language="text")
+        # A paragraph kept as typed (CSS), not a code block: the theme's scripts go over every
+        # code block of a page, and two hundred of them slow phones down (Lighthouse).
+        box += nodes.paragraph(text=bibtex(site, key, registry.label(key), value_text, page,
+                                           anchor(key)), classes=["bibtex"])
         section += box
 
     page = ""
