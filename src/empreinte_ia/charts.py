@@ -69,6 +69,19 @@ def magnitude(quantity, target) -> float:
 _TIMES = ("second", "minute", "hour", "day", "month", "year")
 
 
+def error_bars(registry: Registry, keys: list[str], target) -> tuple[list, list, list]:
+    """Central values of `keys` in `target`, and how far below and above them their ranges
+    reach: what matplotlib's xerr and yerr take."""
+    mids, below, above = [], [], []
+    for key in keys:
+        v = registry.value(key)
+        mid, low, high = (magnitude(q, target) for q in (v.mid, v.low, v.high))
+        mids.append(mid)
+        below.append(mid - low)
+        above.append(high - mid)
+    return mids, below, above
+
+
 def french_ticks(ax, axis: str = "y", sig: int = 3) -> None:
     def tick(x, _pos):
         text = format_number(x, sig) if x else "0"
@@ -84,14 +97,7 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
     target = ureg.Unit(unit)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(WIDTH, 0.55 * len(keys) + 1.6) if horizontal else None)
-        mids, lows, highs = [], [], []
-        for key in keys:
-            mid, low, high = (magnitude(q, target) for q in (registry.value(key).mid,
-                                                              registry.value(key).low,
-                                                              registry.value(key).high))
-            mids.append(mid)
-            lows.append(mid - low)
-            highs.append(high - mid)
+        mids, lows, highs = error_bars(registry, keys, target)
         pos = range(len(keys))
         err = [lows, highs] if ranges else None
         colors = [COLORS[i % len(COLORS)] for i in pos]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter, LogLocator
 
-from .charts import COLORS, STYLE, WIDTH, magnitude, to_svg
+from .charts import COLORS, STYLE, WIDTH, error_bars, magnitude, to_svg
 from .formatting import format_number
 from .registry import Registry
 from .units import french_unit, strip_counts, ureg
@@ -27,14 +27,8 @@ def log_bars(registry: Registry, keys: list[str], labels: list[str], unit: str, 
     highlight = highlight or []
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(WIDTH, 0.5 * len(keys) + 1.6))
-        mids, lows, highs, colors = [], [], [], []
-        for key in keys:
-            v = registry.value(key)
-            mid, low, high = (magnitude(q, target) for q in (v.mid, v.low, v.high))
-            mids.append(mid)
-            lows.append(mid - low)
-            highs.append(high - mid)
-            colors.append(COLORS[0] if key in highlight else "#9aa5ad")
+        mids, lows, highs = error_bars(registry, keys, target)
+        colors = [COLORS[0] if key in highlight else "#9aa5ad" for key in keys]
         pos = list(range(len(keys)))
         ax.barh(pos, mids, xerr=[lows, highs], color=colors, capsize=3)
         ax.set_yticks(pos, labels)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from .charts import COLORS, STYLE, WIDTH, french_ticks, magnitude, to_svg
+from .charts import COLORS, STYLE, WIDTH, error_bars, french_ticks, to_svg
 from .registry import Registry
 from .units import french_unit, ureg
 
@@ -13,13 +13,7 @@ from .units import french_unit, ureg
 def _panel(ax, registry: Registry, keys: list[str], labels: list[str], unit: str, title: str,
            offset: int = 0) -> None:
     target = ureg.Unit(unit)
-    mids, lows, highs = [], [], []
-    for key in keys:
-        v = registry.value(key)
-        mid, low, high = (magnitude(q, target) for q in (v.mid, v.low, v.high))
-        mids.append(mid)
-        lows.append(mid - low)
-        highs.append(high - mid)
+    mids, lows, highs = error_bars(registry, keys, target)
     pos = list(range(len(keys)))
     colors = [COLORS[(i + offset) % len(COLORS)] for i in pos]
     ax.bar(pos, mids, yerr=[lows, highs], color=colors, capsize=4)

@@ -53,7 +53,6 @@ def entry_doc(registry: Registry, key: str) -> str:
 
 
 def sig_of(registry: Registry, key: str) -> int:
-
     sig = registry.sig(key)
     return sig if sig else auto_sig(registry.value(key).magnitudes()[0])
 
@@ -387,7 +386,6 @@ class ClaimRole(SphinxRole):
 
 
 def _ratio_text(v: Verdict) -> str:
-
     if v.ratio is None or not v.ratio or v.kind in ("accord",):
         return ""
     return f"×{format_number(v.ratio, 2)}"
