@@ -27,7 +27,8 @@ VERIFICATIONS = {
 }
 REQUIRED = ("id", "libelle", "valeur", "unite", "source", "localisation", "annee", "statut",
             "verification")
-OPTIONAL = ("bas", "haut", "note", "chiffres", "consulte")
+OPTIONAL = ("bas", "haut", "note", "chiffres", "consulte", "version_source", "motif_verification",
+            "perimetre", "licence")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _FLOAT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
 
@@ -47,6 +48,14 @@ class Parameter:
     sig: int | None
     path: Path
     line: int
+    # Which version of the source was read (« arXiv:2505.09598v6 », « rapport de décembre 2024 »).
+    source_version: str = ""
+    # Why the value is not (yet) read in the primary text: shown as a neutral status.
+    verification_reason: str = ""
+    # Scope tags of a per-query figure (boundary, statistic, tokens, carbon and water basis).
+    scope: dict | None = None
+    accessed: str = ""
+    licence: str = ""
 
     @property
     def status_fr(self) -> str:
@@ -114,6 +123,10 @@ def parse_parameter(entry: Entry, references: dict[str, Reference]) -> Parameter
         source=source, locator=str(f["localisation"]), year=f["annee"], status=f["statut"],
         verification=f["verification"], note=str(f.get("note", "")), sig=sig,
         path=entry.path, line=entry.line,
+        source_version=str(f.get("version_source", "")),
+        verification_reason=str(f.get("motif_verification", "")),
+        scope=f.get("perimetre"), accessed=str(f.get("consulte", "")),
+        licence=str(f.get("licence", "")),
     )
 
 
