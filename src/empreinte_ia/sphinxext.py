@@ -400,7 +400,8 @@ class ChecksList(SphinxDirective):
 
         registry = _registry(self.env)
         out = []
-        for code, title in DOCUMENTS.items():
+        for code, doc in DOCUMENTS.items():
+            title = doc.title
             items = [v for v in self.env.app.empreinte_verdicts.values()
                      if v.claim.doc_code == code]
             section = nodes.section(ids=[f"document-{code}"], names=[f"document-{code}"])
