@@ -601,6 +601,15 @@ def correspondence_errors(claim: Claim, registry: Registry) -> tuple[list[str], 
     return errors, degrees
 
 
+def _misattributed(claim: Claim, registry: Registry) -> bool:
+    """The value is the estimate's, but the document credits a source the site reads, and
+    that source is not among those the estimate rests on."""
+    cited = claim.cited_source
+    return bool(cited and claim.estimate and _is_primary(registry, cited)
+                and cited not in registry.sources_of(claim.estimate)
+                and _agrees_with(claim, registry, claim.estimate, claim.value))
+
+
 def _is_primary(registry: Registry, key: str) -> bool:
     """A source some parameter was read in: a document the site can check a figure against."""
     return any(p.source == key for p in registry.parameters.values())
@@ -627,6 +636,8 @@ def verdict(claim: Claim, registry: Registry) -> Verdict:
         errors.append("sens")
     corr_errors, corr_degrees = correspondence_errors(claim, registry)
     errors += corr_errors
+    if claim.matches is None and _misattributed(claim, registry):
+        errors.append("attribution")
     errors = sorted(set(errors), key=_RANK.__getitem__)
 
     if claim.estimate is None:
