@@ -346,3 +346,23 @@ def test_contradiction_with_unknown_id_names_file_and_line(data_copy, registry):
     with pytest.raises(DataError) as info:
         load_groups(path, registry)
     assert info.value.line == 4 and "pas_un_id" in str(info.value)
+
+
+def test_notes_and_reasons_type_no_number(registry):
+    """A note explains with words and registry roles: no number typed by hand."""
+    from empreinte_ia.prose import lint_text, load_names
+
+    names = load_names(DATA / "noms_propres.yaml")
+    found = []
+    for c in load_claims(DATA / "claims", registry):
+        for key, text in (("note", c.note), ("raison", c.reason)):
+            for f in lint_text(text, str(c.path), names):
+                found.append(f"{c.path}, ligne {c.line} ({c.id}, {key}) : {f.message()}")
+    assert not found, "\n".join(found)
+
+
+def test_a_role_in_a_note_must_name_a_known_figure(data_copy):
+    with pytest.raises(DataError, match="« pas_un_id », qui n'est ni un paramètre"):
+        check(data_copy, DOC1 + "  valeur: 0.42\n  unite: Wh/query\n"
+                                "  estimation: gpt4o_energy_short\n"
+                                "  note: Voir {chiffre}`pas_un_id`.\n")

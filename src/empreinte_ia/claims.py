@@ -136,6 +136,8 @@ WRONG_NOTATIONS = (
     (re.compile(r"\bK[wW][hH]\b|\bkwh\b|\bMWH\b"),
      "majuscules et minuscules des symboles du SI"),
 )
+# Roles a note or a reason may use, so that a number in it comes from the registry.
+NOTE_ROLE = re.compile(r"\{(chiffre|nombre|plage)\}`([^`]+)`")
 _TRILLION = re.compile(r"\btrillions?\b", re.I)
 _EN_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
 _FR_NUMBER = re.compile(r"[-+]?\d+(?:[,.]\d+)?")
@@ -364,6 +366,13 @@ def parse_claim(entry: Entry, registry: Registry) -> Claim:
                           "retirez ce jugement de la note ; si le verdict calculé vous semble "
                           "faux, corrigez les champs déclarés (unite_ecrite, source_citee, "
                           "annee_citee, correspond_a…)", "note")
+    for key in ("note", "raison"):
+        for m in NOTE_ROLE.finditer(str(f.get(key, ""))):
+            if m.group(2).strip() not in registry:
+                raise entry.error(f"le rôle {{{m.group(1)}}} de « {key} » renvoie à "
+                                  f"« {m.group(2)} », qui n'est ni un paramètre ni une "
+                                  "estimation", "corrigez l'identifiant (voir l'annexe des "
+                                  "estimations)", key)
     year = f.get("annee_citee")
     return Claim(
         id=str(f["id"]), document=document, quote=str(f["citation"]),
