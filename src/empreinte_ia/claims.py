@@ -21,7 +21,7 @@ from pathlib import Path
 import pint
 
 from .datafile import Entry, read_entries
-from .formatting import auto_sig, format_number, round_sig
+from .formatting import auto_sig, format_number, format_quantity, round_sig
 from .registry import Registry
 from .units import Q_, UnitError, parse_unit, ureg
 
@@ -204,6 +204,7 @@ class Verdict:
     errors: tuple[str, ...]  # keys of ERROR_KINDS, worst first
     computed: float | None   # computed central value, in the claim's unit
     corrected: str = ""      # how the stated value reads once the error is corrected
+    unverified: tuple[str, ...] = ()  # parameters that keep an agreement from counting
 
     @property
     def error(self) -> str:
@@ -222,6 +223,13 @@ class Verdict:
         if self.kind in ("exact", "inverifiable") or not self.ratio:
             return ""
         return ratio_text(self.ratio)
+
+
+def scale() -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The scale as the site documents it: (label, definition, kinds of error) per degree."""
+    return [(d.label, d.definition,
+             [(k.label, k.definition) for k in ERROR_KINDS] if d.key == "erreur" else [])
+            for d in DEGREES]
 
 
 def ratio_text(ratio: float) -> str:
@@ -534,15 +542,15 @@ def _reading_errors(claim: Claim, registry: Registry) -> tuple[list[str], str]:
             _scale_word(claim.written_value)
         if _agrees_with(claim, registry, claim.estimate, english,
                         scale=english / claim.value):
-            return ["separateur"], format_number(english, auto_sig(english))
+            return ["separateur"], format_quantity(english, claim.unit, auto_sig(english))
     if _TRILLION.search(claim.quote):
         english = claim.value / 1e6
         if _agrees_with(claim, registry, claim.estimate, english, scale=1e-6):
-            return [], format_number(english, auto_sig(english))
+            return [], format_quantity(english, claim.unit, auto_sig(english))
     if claim.written_unit:
         for unit, kind in _unit_swaps(claim.unit):
             if _agrees_with(claim, registry, claim.estimate, claim.value, unit=unit):
-                return [kind], f"{unit:~}"
+                return [kind], format_quantity(claim.value, unit, auto_sig(claim.value))
     return [], ""
 
 
@@ -663,9 +671,10 @@ def verdict(claim: Claim, registry: Registry) -> Verdict:
     degree = _agreement(claim.value, claim.low, claim.high, mid, low, high, value.has_range,
                         claim.tolerance)
     if degree is not None:
-        if unverified_parameters(claim, registry):
+        unverified = tuple(unverified_parameters(claim, registry))
+        if unverified:
             degree = "repris"
-        return Verdict(claim, degree, ratio, (), mid)
+        return Verdict(claim, degree, ratio, (), mid, "", unverified)
     if corr_degrees:
         return Verdict(claim, corr_degrees[0], ratio, (), mid)
     return Verdict(claim, "inexact", ratio, (), mid)
