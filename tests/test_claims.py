@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -366,3 +367,31 @@ def test_a_role_in_a_note_must_name_a_known_figure(data_copy):
         check(data_copy, DOC1 + "  valeur: 0.42\n  unite: Wh/query\n"
                                 "  estimation: gpt4o_energy_short\n"
                                 "  note: Voir {chiffre}`pas_un_id`.\n")
+
+
+# -- on the page ------------------------------------------------------------------------------
+def test_annex_shows_the_scale_and_each_verdict_the_same_way(mini_site):
+    """The scale is generated from claims.py; a verdict shows its badge, the corrected
+    reading of an error, and its note with the registry's numbers."""
+    src, data, out, build = mini_site
+    write(data / "claims" / "zz_test.yaml",
+          "- id: t_sep\n" + DOC1 + "  valeur: 4.402\n  valeur_ecrite: '4,402'\n"
+          "  unite: J/image\n  estimation: sd3_medium_50steps_energy\n"
+          "  note: Avec un four de {chiffre}`microwave_power`.\n")
+    write(src / "page.md", "# Page\n\nLa source : {source}`t_sep` ({verdict}`t_sep`).\n")
+    result = build()
+    assert result.returncode == 0, result.stderr
+    annex = (out / "annexes" / "verification.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(annex, "html.parser")
+    terms = [t.get_text() for t in soup.select("dl.echelle-verdicts > dt .verdict")]
+    assert terms == [d.label for d in DEGREES]
+    kinds = [s.get_text().replace("’", "'") for s in soup.select("dl.echelle-verdicts li strong")]
+    assert kinds == [k.label for k in ERROR_KINDS]
+    row = annex[annex.index('id="verif-t-sep"'):]
+    row = row[:row.index("</tr>")]
+    assert "erreur : séparateur des milliers anglais" in row
+    assert "À lire : 4\u202f402\u202fJ par image" in row
+    assert 'href="parametres.html#microwave-power"' in row and "(×" not in row
+    page = (out / "page.html").read_text(encoding="utf-8")
+    assert 'class="reference external verdict verdict-erreur"' in page or \
+        "verdict verdict-erreur" in page

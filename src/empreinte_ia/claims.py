@@ -66,7 +66,7 @@ DEGREES = (
            "tous les paramètres du calcul ont été lus dans leur source primaire"),
     Degree("arrondi", "arrondi acceptable",
            "la valeur annoncée s'écarte de la valeur calculée de moins que la tolérance de "
-           "l'affirmation (5 % sauf mention contraire)"),
+           "l'affirmation ({} sauf mention contraire)"),
     Degree("fourchette", "dans la fourchette",
            "la valeur annoncée tombe dans la fourchette que donnent les sources"),
     Degree("depasse", "dépassé (vrai à sa date)",
@@ -220,14 +220,15 @@ class Verdict:
     @property
     def ratio_text(self) -> str:
         """« ×2,1 » with enough digits to differ from 1, or "" when nothing is to be shown."""
-        if self.kind in ("exact", "inverifiable") or not self.ratio:
+        if self.kind in ("exact", "inverifiable") or not self.ratio or self.corrected:
             return ""
         return ratio_text(self.ratio)
 
 
 def scale() -> list[tuple[str, str, list[tuple[str, str]]]]:
     """The scale as the site documents it: (label, definition, kinds of error) per degree."""
-    return [(d.label, d.definition,
+    tolerance = format_quantity(DEFAULT_TOLERANCE * 100, ureg.percent, 1)
+    return [(d.label, d.definition.replace("{}", tolerance),
              [(k.label, k.definition) for k in ERROR_KINDS] if d.key == "erreur" else [])
             for d in DEGREES]
 

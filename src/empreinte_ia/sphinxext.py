@@ -26,12 +26,13 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.writers.html5 import HTML5Translator
 
 from . import __version__
-from .claims import DOCUMENTS, Verdict, verdicts
+from .claims import verdicts
 from .datafile import DataError
 from .formatting import (auto_sig, format_bare, format_number, format_quantity, format_range,
                          format_value)
 from .messages import install as install_french_warnings
 from .pages import finish
+from .sphinxext_verdicts import ScaleList, checks_sections
 from .prose import lint_text, load_names
 from .registry import Registry, load_registry
 
@@ -385,74 +386,34 @@ class ClaimRole(SphinxRole):
         return [ref], []
 
 
-def _ratio_text(v: Verdict) -> str:
-    if v.ratio is None or not v.ratio or v.kind in ("accord",):
-        return ""
-    return f"×{format_number(v.ratio, 2)}"
-
-
 class ChecksList(SphinxDirective):
     """Per document, a table of its claims with computed value and verdict."""
 
     has_content = False
 
     def run(self):
-
         registry = _registry(self.env)
-        out = []
-        for code, doc in DOCUMENTS.items():
-            title = doc.title
-            items = [v for v in self.env.app.empreinte_verdicts.values()
-                     if v.claim.doc_code == code]
-            section = nodes.section(ids=[f"document-{code}"], names=[f"document-{code}"])
-            section += nodes.title(text=f"Document {code} : {title}")
-            counts: dict[str, int] = {}
-            for v in items:
-                counts[v.label.split(" :")[0]] = counts.get(v.label.split(" :")[0], 0) + 1
-            summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-            section += nodes.paragraph(text=f"{len(items)} affirmations vérifiées : {summary}.")
-            table = nodes.table(classes=["verification"])
-            group = nodes.tgroup(cols=5)
-            table += group
-            for width in (8, 30, 14, 14, 14):
-                group += nodes.colspec(colwidth=width)
-            head = nodes.thead()
-            group += head
-            row = nodes.row()
-            for name in ("Id", "Ce que dit la source", "Valeur annoncée", "Valeur calculée",
-                         "Verdict"):
-                row += nodes.entry("", nodes.paragraph(text=name))
-            head += row
-            body = nodes.tbody()
-            group += body
-            for v in items:
-                c = v.claim
-                row = nodes.row(ids=[claim_anchor(c.id)])
-                row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=c.id)))
-                row += nodes.entry("", nodes.paragraph(text=f"« {c.quote} »"))
-                row += nodes.entry("", nodes.paragraph(
-                    text=format_quantity(c.value, c.unit, max(3, _sig(c.value)))))
-                cell = nodes.paragraph()
-                if c.estimate:
-                    cell += nodes.Text(format_quantity(v.computed, c.unit,
-                                                       max(3, _sig(c.value))) + " — ")
-                    cell += _link(self.env, registry, c.estimate)
-                else:
-                    cell += nodes.Text("—")
-                row += nodes.entry("", cell)
-                verdict_p = nodes.paragraph()
-                verdict_p += nodes.strong(text=v.label)
-                ratio = _ratio_text(v)
-                if ratio:
-                    verdict_p += nodes.Text(f" ({ratio})")
-                explanation = c.reason if v.kind == "inverifiable" else c.note
-                if explanation:
-                    verdict_p += nodes.Text(f". {explanation}")
-                row += nodes.entry("", verdict_p)
-                body += row
-            section += table
-            out.append(section)
-        return out
+        return checks_sections(
+            self, list(self.env.app.empreinte_verdicts.values()),
+            lambda key: _link(self.env, registry, key), claim_anchor, _table)
+
+
+def _table(widths, headers, classes=None):
+    """An empty table with its header row; returns (table, body)."""
+    table = nodes.table(classes=classes or [])
+    group = nodes.tgroup(cols=len(widths))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    row = nodes.row()
+    for name in headers:
+        row += nodes.entry("", nodes.paragraph(text=name))
+    head += row
+    group += head
+    body = nodes.tbody()
+    group += body
+    return table, body
 
 
 def _sig(x: float) -> int:
@@ -652,6 +613,7 @@ def setup(app: Sphinx) -> dict:
     for kind in ("source", "verdict"):
         app.add_role(kind, ClaimRole(kind))
     app.add_directive("liste-verifications", ChecksList)
+    app.add_directive("echelle-verdicts", ScaleList)
     app.add_directive("liste-parametres", ParametersList)
     app.add_directive("telechargements", DownloadsList)
     app.add_directive("contradictions", ContradictionsList)
