@@ -395,3 +395,16 @@ def test_annex_shows_the_scale_and_each_verdict_the_same_way(mini_site):
     page = (out / "page.html").read_text(encoding="utf-8")
     assert 'class="reference external verdict verdict-erreur"' in page or \
         "verdict verdict-erreur" in page
+
+
+def test_a_chapter_sentence_does_not_judge_the_verdict_it_shows():
+    """A sentence that shows a computed verdict ({verdict}) says nothing that could contradict it."""
+    found = []
+    for path in sorted((DATA.parent / "docs").rglob("*.md")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if "{verdict}" in line:
+                bare = re.sub(r"\{[a-z:]+\}`[^`]*`", "", line)
+                m = VERDICT_WORDS.search(bare)
+                if m:
+                    found.append(f"{path.name}, ligne {n} : « {m.group(0)} »")
+    assert not found, "phrases qui jugent un verdict calculé :\n" + "\n".join(found)

@@ -61,7 +61,7 @@ def test_guide_parameter_and_claim_examples_load(data_copy):
     claim = yaml.safe_load(blocks("yaml")[1])[0] | {"id": "a001_exemple_du_guide"}
     write(data_copy / "claims" / "zz_guide.yaml", yaml.safe_dump([claim], allow_unicode=True))
     found = {c.id: c for c in load_claims(data_copy / "claims", registry)}
-    assert verdict(found["a001_exemple_du_guide"], registry).kind == "accord"
+    assert verdict(found["a001_exemple_du_guide"], registry).kind == "exact"
 
 
 def test_guide_estimate_example_is_the_real_one():
