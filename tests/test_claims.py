@@ -130,7 +130,7 @@ def test_english_thousands_separator_is_not_a_unit_slip(data_copy):
                                 "  estimation: sd3_medium_50steps_energy\n")
     assert v.errors == ("separateur",)
     assert v.label == "erreur : séparateur des milliers anglais"
-    assert v.corrected == "4\u202f402"
+    assert v.corrected == "4\u202f402\u202fJ par image"
 
 
 def test_written_value_must_be_read_the_french_way(data_copy):
