@@ -43,9 +43,9 @@ def _boxes(fig: Figure) -> Boxes:
     renderer = fig._get_renderer()
     found = Boxes()
     legends = [a for a in fig.findobj(Legend) if a.get_visible()]
-    inside_legend = {id(t) for leg in legends for t in leg.findobj(Text)}
+    skipped = {id(t) for leg in legends for t in leg.findobj(Text)} | _undrawn_tick_labels(fig)
     for text in fig.findobj(Text):
-        if id(text) in inside_legend or not text.get_visible() or not text.get_text().strip():
+        if id(text) in skipped or not text.get_visible() or not text.get_text().strip():
             continue
         found.texts.append((text.get_text(), text.get_window_extent(renderer)))
     for leg in legends:
@@ -60,6 +60,18 @@ def _boxes(fig: Figure) -> Boxes:
                 if shown is not None:
                     found.bars.append(shown)
     return found
+
+
+def _undrawn_tick_labels(fig: Figure) -> set[int]:
+    """Tick labels that matplotlib keeps but does not draw (ticks outside the view)."""
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            drawn = {id(t) for t in axis._update_ticks()}
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if id(tick) not in drawn:
+                    hidden |= {id(tick.label1), id(tick.label2)}
+    return hidden
 
 
 def _overlap(a, b, margin: float = 0.5) -> bool:
