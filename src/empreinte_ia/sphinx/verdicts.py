@@ -9,8 +9,8 @@ from typing import Callable
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .claims import DEGREES, DOCUMENTS, MEDIA, Verdict, scale
-from .formatting import auto_sig, format_quantity
+from ..claims import DEGREES, DOCUMENTS, MEDIA, Verdict, scale
+from ..formatting import auto_sig, format_quantity
 
 
 class ScaleList(SphinxDirective):
