@@ -76,6 +76,7 @@ class ClaimRole(SphinxRole):
         text = f"« {v.claim.quote} »" if self.kind == "source" else v.label
         uri = self.env.app.builder.get_relative_uri(self.env.docname, CHECKS_DOC)
         ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{claim_anchor(key)}",
-                              reftitle=f"Vérification : {v.label}", classes=["verdict",
-                                                                             f"verdict-{v.kind}"])
+                              reftitle=f"Vérification : {v.label}",
+                              classes=(["source"] if self.kind == "source"
+                                       else ["verdict", f"verdict-{v.kind}"]))
         return [ref], []
