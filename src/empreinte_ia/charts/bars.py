@@ -25,9 +25,8 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
         categories = [None if key in highlight else "comparaison" for key in keys]
     mids, lows, highs = error_bars(registry, keys, target)
     mids, lows, highs = ([x / scale for x in xs] for xs in (mids, lows, highs))
-    axis_name = f"{word} de {french_unit(target, long=True)}" if word else french_unit(target)
-    if log:
-        axis_name += " (échelle logarithmique)"
+    unit_name = f"{word} de {french_unit(target, long=True)}" if word else french_unit(target)
+    axis_name = unit_name + (" (échelle logarithmique)" if log else "")
     fig = new_figure(0.55 * len(keys) + 1.6 if horizontal else None)
     ax = fig.subplots()
     pos = list(range(len(keys)))
@@ -46,7 +45,7 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
         french_axis(ax, "y", log=log)
     fig.suptitle(title)
     fig.tight_layout()
-    return to_svg(fig, title, rows(registry, keys, labels, target, scale, axis_name))
+    return to_svg(fig, title, rows(registry, keys, labels, target, scale, unit_name))
 
 
 def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series: list[str],

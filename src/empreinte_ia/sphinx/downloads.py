@@ -15,6 +15,8 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..display import anchor
+
 DC = "{http://purl.org/dc/elements/1.1/}"
 CHARTS_DIR = "_downloads/graphiques"
 NOTEBOOKS_DIR = "_downloads/carnets"
@@ -50,8 +52,10 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         found = chart_data(source)
         if found is None:
             continue
-        _title, csv_text = found
-        csv_name = f"{CHARTS_DIR}/{source.stem[:16]}.csv"
+        title, csv_text = found
+        csv_name = f"{CHARTS_DIR}/{anchor(title) or source.stem[:16]}.csv"
+        if pending.get(csv_name, csv_text) != csv_text:  # two charts with one title
+            csv_name = f"{CHARTS_DIR}/{anchor(title)}-{source.stem[:8]}.csv"
         pending[csv_name] = csv_text
         links = nodes.paragraph(classes=["telechargements"])
         links += nodes.Text("Télécharger : ")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -23,6 +24,8 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 CATALOGUES = HERE / "locale"
 ISSUE_TEMPLATE = "signalement.md"
+# The basic layout writes the viewport once; docutils' copy in the metadata goes.
+VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>\s*')
 
 
 def catalogue(name: str, language: str = "fr") -> gettext.GNUTranslations:
@@ -60,6 +63,8 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
                          doctree) -> None:
     """Header buttons: French issue link, no link to a source file that is not published,
     the notebook of a chapter with code cells."""
+    metatags = context.get("metatags", "")
+    context["metatags"] = VIEWPORT.sub("", metatags)
     buttons = context.get("header_buttons")
     if not buttons:
         return
