@@ -3,6 +3,7 @@
   state.py         what a build reads (registry, verdicts, names), one object per application
   roles.py         {chiffre}, {nombre}, {plage}, {source}, {verdict}
   annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}, {changements}
+  annex_pages.py   one annex page per theme, written before reading; {index-annexe}
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
@@ -22,7 +23,7 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annexes, cards, diagnostics, downloads, interface, mathml, nodes, pages, publishing,
+from . import (annex_pages, annexes, cards, diagnostics, downloads, interface, mathml, nodes, pages, publishing,
                roles, state, verification)
 
 
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", pages.on_html_page_context)
     app.connect("build-finished", publishing.on_build_finished)
     app.connect("config-inited", interface.on_config_inited)
+    app.connect("config-inited", annex_pages.on_config_inited)
     app.connect("builder-inited", interface.on_builder_inited, priority=900)
     app.connect("builder-inited", cards.on_builder_inited, priority=900)
     app.connect("doctree-resolved", downloads.on_doctree_resolved)
@@ -57,6 +59,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("liste-parametres", annexes.ParametersList)
     app.add_directive("liste-estimations", annexes.EstimatesList)
     app.add_directive("telechargements", annexes.DownloadsList)
+    app.add_directive("index-annexe", annex_pages.AnnexIndex)
     app.add_directive("changements", annexes.ChangesList)
     app.add_directive("liste-verifications", verification.ChecksList)
     app.add_directive("contradictions", verification.ContradictionsList)
