@@ -75,15 +75,14 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
         if annotate:
             for bar, h in zip(drawn, heights):
                 ax.annotate(format_number(h, 2), (bar.get_x() + bar.get_width() / 2, h),
-                            ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
-                            fontsize=9)
+                            ha="center", va="bottom", xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(range(len(groups)), [label for label, _keys in groups])
     ax.set_ylabel(french_unit(target))
     french_axis(ax, "y", log=log)
     if log:
         ax.set_ylim(bottom=1)
     ax.margins(y=0.25)
-    ax.legend(frameon=False, loc="upper left", ncols=min(n_series, 4), fontsize=10,
+    ax.legend(frameon=False, loc="upper left", ncols=min(n_series, 4),
               bbox_to_anchor=(0, 1.02, 1, 0.2), mode="expand", borderaxespad=0)
     fig.suptitle(title)
     fig.tight_layout()
