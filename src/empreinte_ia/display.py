@@ -58,6 +58,7 @@ THEMES = {
     "usages": "Utiliser un modèle",
     "generation": "Générer du texte, des images et des vidéos",
     "reduire": "Réduire l'empreinte",
+    "affirmations": "Vérifier les documents d'origine",
 }
 # Order of the themes in the annexes: the order of the chapters, then the others by name.
 THEME_ORDER = list(THEMES)
