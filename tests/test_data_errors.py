@@ -21,6 +21,11 @@ GOOD = """
   annee: 2025
   statut: estime
   verification: P
+  perimetre:
+    frontiere: [A, B, D]
+    statistique: une_requete
+    modele: GPT-4o
+    methode: publiee
 """
 
 

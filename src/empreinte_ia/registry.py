@@ -18,6 +18,7 @@ import pint
 
 from .datafile import DataError, relative
 from .parameters import Parameter, load_parameters
+from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .sources import Reference, load_references
 from .units import UnitError, parse_unit
 from .value import Value
@@ -35,13 +36,19 @@ class Estimate:
     path: str
     line: int
     chapter: str = ""
+    # Scope tags of a per-query figure (see scope.py), given as @estimate(..., scope={...}).
+    scope: Scope | None = None
 
 
 DEFINITIONS: dict[str, Estimate] = {}
 
 
-def estimate(id: str, *, unit: str, label: str, formula: str, sig: int = 2) -> Callable:
-    """Register a function as the estimate `id` (see module docstring)."""
+def estimate(id: str, *, unit: str, label: str, formula: str, sig: int = 2,
+             scope: dict | None = None) -> Callable:
+    """Register a function as the estimate `id` (see module docstring).
+
+    `scope` holds the « perimetre » tags (same keys as in data/parameters) of a figure per
+    query, image or video; it is required for those and validated like the data files."""
 
     def register(func: Callable) -> Callable:
         path = relative(Path(inspect.getsourcefile(func)))
@@ -56,8 +63,23 @@ def estimate(id: str, *, unit: str, label: str, formula: str, sig: int = 2) -> C
             raise DataError(path, line, f"l'estimation « {id} » est déjà définie "
                             f"({other.path}, ligne {other.line})", "choisissez un autre id")
         inputs = tuple(inspect.signature(func).parameters)
+        kind = kind_of(parsed)
+        tags = None
+        if scope is None and kind is not None:
+            raise DataError(path, line, f"l'estimation « {id} » est un chiffre par requête, "
+                            "image ou vidéo sans périmètre",
+                            "passez scope={\"frontiere\": [...], \"statistique\": ..., "
+                            "\"modele\": ..., \"methode\": ...} à @estimate")
+        if scope is not None:
+            try:
+                tags = parse_scope(scope)
+                if kind is not None:
+                    check_kind(tags, kind)
+            except ScopeError as exc:
+                raise DataError(path, line, f"estimation « {id} » : {exc.message}",
+                                exc.fix) from None
         DEFINITIONS[id] = Estimate(id, label, parsed, formula, sig, func, inputs, path, line,
-                                   func.__module__.rsplit(".", 1)[-1])
+                                   func.__module__.rsplit(".", 1)[-1], tags)
         return func
 
     return register
@@ -106,6 +128,10 @@ class Registry:
 
     def unit(self, key: str) -> pint.Unit:
         return self.entry(key).unit
+
+    def scope(self, key: str) -> Scope | None:
+        """The scope tags of a per-query figure, or None."""
+        return self.entry(key).scope
 
     def sig(self, key: str) -> int | None:
         return self.entry(key).sig
