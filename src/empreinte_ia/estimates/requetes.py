@@ -78,3 +78,17 @@ def epoch_energy_recomputed(epoch_active_parameters, epoch_output_tokens, epoch_
                  "version": "ML.ENERGY Leaderboard v3.0 (décembre 2025)", "methode": "publiee"})
 def mlenergy_llama8b_per_response(mlenergy_llama8b_energy_per_token, mlenergy_chat_output_tokens):
     return mlenergy_llama8b_energy_per_token * mlenergy_chat_output_tokens
+
+
+@estimate("chatgpt_daily_energy_altman", unit="MWh/day", sig=2,
+          label="Électricité quotidienne de ChatGPT avec le chiffre d'OpenAI par requête",
+          formula="énergie moyenne d'une requête (Altman) × requêtes quotidiennes (juillet 2025)")
+def chatgpt_daily_energy_altman(altman_chatgpt_energy, chatgpt_queries_per_day_2025):
+    return altman_chatgpt_energy * chatgpt_queries_per_day_2025
+
+
+@estimate("chatgpt_yearly_energy_altman", unit="GWh/year", sig=2,
+          label="Électricité annuelle de ChatGPT avec le chiffre d'OpenAI par requête",
+          formula="électricité quotidienne × 365 jours")
+def chatgpt_yearly_energy_altman(chatgpt_daily_energy_altman):
+    return chatgpt_daily_energy_altman
