@@ -110,3 +110,37 @@ def comparison(registry: Registry) -> list[Conversion]:
     placed = sorted((r for r in rows if r.placed), key=lambda r: r.converted.magnitudes()[0])
     others = sorted((r for r in rows if not r.placed), key=lambda r: r.key)
     return placed + others
+
+
+# -- French wording --------------------------------------------------------------------------
+def _sig(registry: Registry, key: str, value: Value) -> int:
+    from .formatting import auto_sig
+
+    return registry.sig(key) or auto_sig(value.magnitudes()[0])
+
+
+def converted_text(registry: Registry, conv: Conversion, with_range: bool = True) -> str:
+    """« 0,24 Wh par requête (0,13 à 0,27 Wh par requête) », or why it cannot be placed."""
+    from .formatting import format_value
+
+    if not conv.placed:
+        return f"non placé : {conv.reason}"
+    return format_value(conv.converted, _sig(registry, conv.key, conv.converted),
+                        with_range=with_range and conv.converted.has_range)
+
+
+def step_texts(registry: Registry, conv: Conversion) -> list[str]:
+    """One line per step: « × 1,4 (1 à 1,4) pour passer du banc d'essai au service réel, d'après
+    Elsworth et al. (2025) »."""
+    from .formatting import format_number
+
+    out = []
+    for step, factor in conv.steps:
+        mid, low, high = factor.magnitudes()
+        text = f"× {format_number(mid, 2)}"
+        if high > low:
+            text += f" ({format_number(low, 2)} à {format_number(high, 2)})"
+        sources = [registry.references[s].short() for s in registry.sources_of(step.factor)]
+        text += f" pour {step.label}, d'après {', '.join(sources)}"
+        out.append(text)
+    return out
