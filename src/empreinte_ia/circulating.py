@@ -43,6 +43,20 @@ class Circulating:
     chapter: str
 
 
+def date_fr(raw: str) -> str:
+    """« 2025-06-15 » → « 15 juin 2025 », « 2024-12 » → « décembre 2024 »; other text kept."""
+    import re
+    from datetime import date
+
+    from babel.dates import format_date
+
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", raw.strip())
+    if not m:
+        return raw
+    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    return format_date(d, "d MMMM y" if m.group(3) else "MMMM y", locale="fr")
+
+
 def load(path: Path, registry: Registry) -> list[Circulating]:
     out: list[Circulating] = []
     seen: set[str] = set()
@@ -69,7 +83,7 @@ def load(path: Path, registry: Registry) -> list[Circulating]:
         seed_fields["document"] = MEDIA_DOCUMENT
         shim = type(entry)(entry.path, entry.line, seed_fields, entry.lines)
         claim = claims.parse_claim(shim, registry)
-        out.append(Circulating(claim, str(f["media"]), str(f["date"]), str(f["url"]),
+        out.append(Circulating(claim, str(f["media"]), date_fr(str(f["date"])), str(f["url"]),
                                str(f["origine"]), slip, str(f["sujet"]), str(f["chapitre"])))
     return out
 

@@ -34,6 +34,7 @@ STEPS = (
 )
 # Estimates shown on the comparison page besides the parameters (figures a source publishes
 # per token or through its assumptions, recomputed per query).
+CONVERTED_SIG = 2
 COMPARED_ESTIMATES = ("epoch_energy_recomputed", "mlenergy_llama8b_per_response")
 
 
@@ -72,6 +73,10 @@ def convert(registry: Registry, key: str, unit: str = "Wh/query") -> Conversion:
     if scope is None:
         raise KeyError(f"« {key} » n'a pas de périmètre")
     published = registry.value(key).to(unit)
+    if kind_of(registry.unit(key)) != "energy":
+        return Conversion(key, scope, published, (), None,
+                          "émissions et eau dépendent de la comptabilité retenue, pas seulement "
+                          "du périmètre : elles ne sont pas converties")
     if not scope.method_published or scope.boundary is None:
         return Conversion(key, scope, published, (), None, "aucune méthode publiée")
     if set(scope.boundary) - set(COMMON_BOUNDARY):
@@ -125,8 +130,9 @@ def converted_text(registry: Registry, conv: Conversion, with_range: bool = True
 
     if not conv.placed:
         return f"non placé : {conv.reason}"
-    return format_value(conv.converted, _sig(registry, conv.key, conv.converted),
-                        with_range=with_range and conv.converted.has_range)
+    # A converted figure carries the uncertainty of its factors: two significant digits.
+    sig = min(_sig(registry, conv.key, conv.published), CONVERTED_SIG)
+    return format_value(conv.converted, sig, with_range=with_range and conv.converted.has_range)
 
 
 def step_texts(registry: Registry, conv: Conversion) -> list[str]:

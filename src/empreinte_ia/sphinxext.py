@@ -207,6 +207,7 @@ class ParametersList(_EntryList):
         _field(rows, "Année", str(p.year))
         if p.note:
             _field(rows, "Note", p.note)
+        _comparer_fields(self.env, rows, registry, key)
         users = registry.dependents(key)
         if users:
             _field(rows, "Utilisé par", *_joined([_link(self.env, registry, e) for e in users]))
@@ -227,7 +228,20 @@ class EstimatesList(_EntryList):
                *_joined([_link(self.env, registry, p) for p in registry.parameters_of(key)]))
         refs = [registry.references[s].short() for s in registry.sources_of(key)]
         _field(rows, "Sources", " ; ".join(refs))
+        _comparer_fields(self.env, rows, registry, key)
         _field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
+
+
+def _comparer_fields(env, rows: nodes.field_list, registry: Registry, key: str) -> None:
+    """Scope tags of a per-query figure and what drives its range (sphinx/comparer.py)."""
+    from .sphinx.comparer import drivers_field, scope_field
+
+    for name, node in (("Étiquettes de périmètre", scope_field(registry, key)),
+                       ("Ce qui fait varier ce chiffre", drivers_field(env, registry, key))):
+        if node is not None:
+            body = nodes.field_body()
+            body += node
+            rows += nodes.field("", nodes.field_name(text=name), body)
 
 
 def site_of(app: Sphinx):
@@ -329,13 +343,18 @@ class ContradictionsList(SphinxDirective):
             if group.explanation:
                 container += nodes.paragraph(text=group.explanation)
             table = nodes.table()
-            tgroup = nodes.tgroup(cols=3)
+            columns = ["Estimation", "Valeur", "Périmètre"]
+            widths = [40, 20, 40]
+            if group.convert:
+                columns.append("Ramenée au périmètre commun")
+                widths = [30, 16, 34, 20]
+            tgroup = nodes.tgroup(cols=len(columns))
             table += tgroup
-            for width in (40, 20, 40):
+            for width in widths:
                 tgroup += nodes.colspec(colwidth=width)
             head = nodes.thead()
             row = nodes.row()
-            for name in ("Estimation", "Valeur", "Périmètre"):
+            for name in columns:
                 row += nodes.entry("", nodes.paragraph(text=name))
             head += row
             tgroup += head
@@ -347,6 +366,10 @@ class ContradictionsList(SphinxDirective):
                 text = format_quantity(mid, unit, sig_of(registry, item.id))
                 row += nodes.entry("", nodes.paragraph(text=text))
                 row += nodes.entry("", nodes.paragraph(text=item.scope))
+                if group.convert:
+                    from .comparison import convert, converted_text
+                    row += nodes.entry("", nodes.paragraph(text=converted_text(
+                        registry, convert(registry, item.id, group.unit), with_range=False)))
                 body += row
             tgroup += body
             container += table
@@ -656,4 +679,6 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("contradictions", ContradictionsList)
     app.add_directive("changements", ChangesList)
     app.add_directive("liste-estimations", EstimatesList)
+    from .sphinx import comparer
+    comparer.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
