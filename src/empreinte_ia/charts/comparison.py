@@ -54,3 +54,27 @@ def two_columns(conversions: list[Conversion], labels: list[str], title: str,
     fig.suptitle(title)
     fig.tight_layout()
     return to_svg(fig, title, data)
+
+
+def drivers_chart(registry, key: str, labels: dict[str, str], title: str) -> SVG:
+    """What drives the range of `key`: one bar per driver, its share of the variance in %.
+
+    `labels` gives a short name per input id; inputs of one scenario share one bar."""
+    from ..sensitivity import drivers
+
+    found = drivers(registry, key)
+    names = [" et ".join(labels.get(i, i) for i in d.ids) for d in found]
+    shares = [100 * d.share for d in found]
+    fig = new_figure(0.5 * len(found) + 1.4)
+    ax = fig.subplots()
+    ax.barh(range(len(found)), shares, color=color("utilisation"))
+    ax.set_yticks(range(len(found)), names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("part de la variance (%)")
+    french_axis(ax, "x")
+    fig.suptitle(title)
+    fig.tight_layout()
+    data = [{"libelle": n, "identifiant": "+".join(d.ids), "valeur": f"{s:.6g}", "bas": "",
+             "haut": "", "unite": "%"} for n, d, s in zip(names, found, shares)]
+    return to_svg(fig, title, data)
