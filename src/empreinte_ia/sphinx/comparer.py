@@ -223,6 +223,8 @@ def scope_field(registry: Registry, key: str) -> nodes.Node | None:
 def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
     """« Ce qui fait varier ce chiffre »: each driver of the range and its share."""
     host = _host()
+    if key in registry.parameters:   # a parameter's range is its source's: nothing to split
+        return None
     found = drivers(registry, key)
     if not found:
         return None
