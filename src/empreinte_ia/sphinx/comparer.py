@@ -22,22 +22,18 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from .. import comparison
 from ..circulating import SLIPS, verdicts as circulating_verdicts
 from ..datafile import DataError
+from ..display import anchor, entry_doc, render, sig_of
 from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..sensitivity import drivers
 from ..side_by_side import check_text
+from .nodes import link
+from .state import state
 
 logger = logging.getLogger(__name__)
 
 COMPARE_DOC = "chapitres/comparer"
 CLAIMS_FILE = "affirmations_circulantes.yaml"
-
-
-def _host():
-    """Helpers of the main extension (registry of the build, anchors of the annexes)."""
-    from .. import sphinxext
-
-    return sphinxext
 
 
 def row_anchor(key: str) -> str:
@@ -82,8 +78,7 @@ class ConvertedRole(SphinxRole):
     """{converti}`id`: the figure on the common scope, linked to its row of the comparison."""
 
     def run(self):
-        host = _host()
-        registry: Registry = host._registry(self.env)
+        registry: Registry = state(self.env).registry
         key = self.text.strip()
         if key not in registry or registry.scope(key) is None:
             logger.warning(f"« {key} » n'est pas un chiffre par requête du registre, le rôle "
@@ -105,8 +100,7 @@ class FactorsTable(SphinxDirective):
     """{facteurs-perimetre}: one row per step of the ladder."""
 
     def run(self):
-        host = _host()
-        registry: Registry = host._registry(self.env)
+        registry: Registry = state(self.env).registry
         rows = []
         for step in comparison.STEPS:
             value = registry.value(step.factor)
@@ -115,7 +109,7 @@ class FactorsTable(SphinxDirective):
                                  for s in registry.sources_of(step.factor))
             rows.append([
                 _para(step.label[0].upper() + step.label[1:]),
-                _para(host._link(self.env, registry, step.factor), " : × ",
+                _para(link(self.env, registry, step.factor), " : × ",
                       format_number(mid, 3)),
                 f"{format_number(low, 3)} à {format_number(high, 3)}" if high > low else "—",
                 sources,
@@ -129,8 +123,7 @@ class ComparisonTable(SphinxDirective):
     """{comparaison-requetes}: every per-query energy figure, as published and converted."""
 
     def run(self):
-        host = _host()
-        registry: Registry = host._registry(self.env)
+        registry: Registry = state(self.env).registry
         rows, ids = [], []
         for conv in comparison.comparison(registry):
             key = conv.key
@@ -139,10 +132,10 @@ class ComparisonTable(SphinxDirective):
             tags = nodes.bullet_list()
             for name, text in scope.describe():
                 tags += nodes.list_item("", _para(f"{name} : {text}"))
-            sig = host.sig_of(registry, key)
+            sig = sig_of(registry, key)
             published = _para(nodes.reference(
                 "", format_value(conv.published, sig, with_range=conv.published.has_range),
-                refuri=_uri(self.env, host.entry_doc(registry, key), host.anchor(key)),
+                refuri=_uri(self.env, entry_doc(registry, key), anchor(key)),
                 classes=["chiffre"]))
             if not conv.placed:
                 steps = _para("aucune : ce chiffre n'est pas placé")
@@ -153,7 +146,7 @@ class ComparisonTable(SphinxDirective):
                 for text in comparison.step_texts(registry, conv):
                     steps += nodes.list_item("", _para(text))
             converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
-            rows.append([_para(source, nodes.line(), host._link(self.env, registry, key)),
+            rows.append([_para(source, nodes.line(), link(self.env, registry, key)),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
         return [_table([20, 14, 26, 24, 16],
@@ -167,8 +160,7 @@ class CirculatingClaims(SphinxDirective):
     option_spec = {"sujet": directives.unchanged}
 
     def run(self):
-        host = _host()
-        registry: Registry = host._registry(self.env)
+        registry: Registry = state(self.env).registry
         path = Path(self.config.empreinte_data_dir) / CLAIMS_FILE
         self.env.note_dependency(str(path.resolve()))
         try:
@@ -190,9 +182,9 @@ class CirculatingClaims(SphinxDirective):
             if claim.estimate:
                 verdict += nodes.Text(" ; recalculé : ")
                 verdict += nodes.reference(
-                    "", host.render(registry, claim.estimate, "chiffre"),
-                    refuri=_uri(self.env, host.entry_doc(registry, claim.estimate),
-                                host.anchor(claim.estimate)), classes=["chiffre"])
+                    "", render(registry, claim.estimate, "chiffre"),
+                    refuri=_uri(self.env, entry_doc(registry, claim.estimate),
+                                anchor(claim.estimate)), classes=["chiffre"])
                 if v.ratio and abs(v.ratio - 1) > claim.tolerance:
                     verdict += nodes.Text(f" (l'affirmation en vaut {format_number(v.ratio, 2)} "
                                           "fois)")
@@ -222,7 +214,6 @@ def scope_field(registry: Registry, key: str) -> nodes.Node | None:
 
 def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
     """« Ce qui fait varier ce chiffre »: each driver of the range and its share."""
-    host = _host()
     if key in registry.parameters:   # a parameter's range is its source's: nothing to split
         return None
     found = drivers(registry, key)
@@ -234,7 +225,7 @@ def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
         for i, name in enumerate(d.ids):
             if i:
                 para += nodes.Text(" et ")
-            para += host._link(env, registry, name)
+            para += link(env, registry, name)
         para += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
         if d.together:
             para += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
@@ -247,7 +238,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """Warn (strict build: fail) on sentences and tables that mix scopes unconverted."""
     if docname.startswith("annexes/"):
         return
-    registry = app.empreinte_registry
+    registry = state(app).registry
     for clash in check_text(source[0], registry):
         logger.warning(clash.message, location=(docname, clash.line), type="empreinte",
                        subtype="perimetre")
