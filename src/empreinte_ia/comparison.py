@@ -118,12 +118,6 @@ def comparison(registry: Registry) -> list[Conversion]:
 
 
 # -- French wording --------------------------------------------------------------------------
-def _sig(registry: Registry, key: str, value: Value) -> int:
-    from .formatting import auto_sig
-
-    return registry.sig(key) or auto_sig(value.magnitudes()[0])
-
-
 def converted_text(registry: Registry, conv: Conversion, with_range: bool = True) -> str:
     """« 0,24 Wh par requête (0,13 à 0,27 Wh par requête) », or why it cannot be placed."""
     from .formatting import format_value
@@ -131,8 +125,7 @@ def converted_text(registry: Registry, conv: Conversion, with_range: bool = True
     if not conv.placed:
         return f"non placé : {conv.reason}"
     # A converted figure carries the uncertainty of its factors: two significant digits.
-    sig = min(_sig(registry, conv.key, conv.published), CONVERTED_SIG)
-    return format_value(conv.converted, sig, with_range=with_range and conv.converted.has_range)
+    return format_value(conv.converted, CONVERTED_SIG, with_range=with_range and conv.converted.has_range)
 
 
 def step_texts(registry: Registry, conv: Conversion) -> list[str]:
