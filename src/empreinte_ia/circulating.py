@@ -7,7 +7,7 @@ of a seed document) and a likely origin written by the editors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import claims
@@ -80,9 +80,9 @@ def load(path: Path, registry: Registry) -> list[Circulating]:
         # The seed-claim parser checks units, estimate, numbers and cited source; the document
         # field names the media set instead of a seed file.
         seed_fields = {k: v for k, v in f.items() if k in claims.REQUIRED + claims.OPTIONAL}
-        seed_fields["document"] = MEDIA_DOCUMENT
+        seed_fields["document"] = next(iter(claims.DOCUMENTS))   # checked, then replaced
         shim = type(entry)(entry.path, entry.line, seed_fields, entry.lines)
-        claim = claims.parse_claim(shim, registry)
+        claim = replace(claims.parse_claim(shim, registry), document=MEDIA_DOCUMENT)
         out.append(Circulating(claim, str(f["media"]), date_fr(str(f["date"])), str(f["url"]),
                                str(f["origine"]), slip, str(f["sujet"]), str(f["chapitre"])))
     return out

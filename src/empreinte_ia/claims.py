@@ -24,7 +24,6 @@ DOCUMENTS = {
     "002": "Cours « La face cachée de l'intelligence artificielle » (R. Emonet)",
     "003": "Billet de blog « L'IA et son coût écologique » (A. Lima)",
     "004": "Texte court sur la mesure de la consommation de l'IA",
-    "med": "Médias et sites francophones (affirmations circulantes)",
 }
 REQUIRED = ("id", "document", "citation", "valeur", "unite")
 OPTIONAL = ("estimation", "raison", "tolerance", "bas", "haut", "source_citee", "annee_citee",
