@@ -31,7 +31,8 @@ class State:
     site: Site
 
 
-_STATES: weakref.WeakKeyDictionary[Sphinx, State] = weakref.WeakKeyDictionary()
+# Keyed by the build environment, which roles, directives and handlers all reach.
+_STATES: weakref.WeakKeyDictionary[BuildEnvironment, State] = weakref.WeakKeyDictionary()
 
 
 def watched_files(data: Path) -> list[Path]:
@@ -56,11 +57,11 @@ def on_builder_inited(app: Sphinx) -> None:
         by_id = {v.claim.id: v for v in verdicts(registry, data / "claims")}
     except DataError as exc:
         raise ExtensionError(f"Affirmations invalides — {exc}") from None
-    _STATES[app] = State(registry, by_id, load_names(data / "noms_propres.yaml"),
+    _STATES[app.env] = State(registry, by_id, load_names(data / "noms_propres.yaml"),
                          watched_files(data), site_of(app))
 
 
 def state(app_or_env: Sphinx | BuildEnvironment) -> State:
     """The state of the running build, from the application or its environment."""
-    app = app_or_env.app if isinstance(app_or_env, BuildEnvironment) else app_or_env
-    return _STATES[app]
+    env = app_or_env if isinstance(app_or_env, BuildEnvironment) else app_or_env.env
+    return _STATES[env]
