@@ -39,9 +39,11 @@ def test_mini_site_renders_computed_values_with_links(tmp_path):
     assert result.ok, result.messages
     index = result.page("index")
     assert f"0,42{NN}Wh par requête" in index
-    assert 'href="annexes/parametres.html#gpt4o-energy-short"' in index
+    assert 'href="annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"' in index
+    assert 'id="gpt4o-energy-short"' in result.page("annexes/parametres/inference_gpt4o")
+    assert 'id="gpt4o-households"' in result.page("annexes/estimations/gpt4o")
+    # The former single-page annex keeps every anchor, linking to the entry's new page.
     assert 'id="gpt4o-energy-short"' in result.page("annexes/parametres")
-    assert 'id="gpt4o-households"' in result.page("annexes/estimations")
 
 
 def test_good_small_site_builds_without_messages(tmp_path):
