@@ -108,8 +108,12 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
         shutil.rmtree(srcdir, ignore_errors=True)
         write_sources(srcdir, chapters, annexes)
     data = data if data is not None else copy_data(tmp_path)
-    conf = {"empreinte_data_dir": str(data), "nb_execution_cache_path": str(tmp_path / "cache"),
-            "nitpicky": True, **(overrides or {})}
+    conf: dict = {"empreinte_data_dir": str(data), "nitpicky": True,
+                  "nb_execution_cache_path": str(tmp_path / "cache")}
+    if not annexes:  # the per-theme annex pages are written in any case: left unread
+        conf["exclude_patterns"] = ["_build", "**.ipynb_checkpoints", "README.md",
+                                    "annexes/parametres/*", "annexes/estimations/*"]
+    conf.update(overrides or {})
     log, errors, status = io.StringIO(), io.StringIO(), io.StringIO()
     ok = False
     nocolor()
