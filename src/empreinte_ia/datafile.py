@@ -35,8 +35,9 @@ class DataError(Exception):
         return out
 
 
-class StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader with the implicit types of YAML 1.2 core, narrowed."""
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (libyaml's parser when present) with the implicit types of
+    YAML 1.2 core, narrowed."""
 
     yaml_implicit_resolvers: dict = {}
 

@@ -25,7 +25,7 @@ import pint
 from .datafile import DataError, read_text, relative
 from .parameters import Parameter, load_parameters
 from .sources import Reference, load_references
-from .units import UnitError, parse_unit
+from .units import UnitError, parse_unit, ureg
 from .value import Value
 
 
@@ -96,7 +96,7 @@ def _decorated(tree: ast.Module) -> list[tuple[str, int]]:
             name = target.attr if isinstance(target, ast.Attribute) else \
                 getattr(target, "id", "")
             if name == "estimate":
-                found.append((node.name, node.lineno))
+                found.append((node.name, min(d.lineno for d in node.decorator_list)))
     return found
 
 
@@ -175,13 +175,21 @@ def _failing_line(exc: BaseException, path: Path) -> int | None:
     return line
 
 
+def _unit_text(unit) -> str:
+    if unit is None or str(unit) in ("", "dimensionless"):
+        return "sans dimension"
+    try:
+        return f"{ureg.Unit(unit):~}"
+    except Exception:
+        return str(unit)
+
+
 def _describe(exc: BaseException) -> str:
     """An exception raised by an estimate, said in French."""
     if isinstance(exc, ZeroDivisionError):
         return "division par zéro"
     if isinstance(exc, pint.DimensionalityError):
-        a = f"{exc.units1:~}" if exc.units1 is not None else "?"
-        b = f"{exc.units2:~}" if exc.units2 is not None else "sans dimension"
+        a, b = _unit_text(exc.units1), _unit_text(exc.units2)
         return (f"unités incompatibles, « {a} » et « {b} » ne s'additionnent ni ne se "
                 "comparent")
     if isinstance(exc, OverflowError):
@@ -276,6 +284,9 @@ class Registry:
                             "une unité à convertir avec .to(…))") from None
         if not isinstance(result, Value):
             try:
+                if isinstance(result, bool) or not isinstance(result, (int, float,
+                                                                        pint.Quantity)):
+                    raise TypeError(type(result).__name__)
                 result = Value._lift(result)
             except Exception:
                 raise DataError(est.path, est.line,

@@ -29,7 +29,20 @@ def validator(kind: str) -> Draft202012Validator:
     """The validator of one kind of data: parametre, affirmation, contradiction, noms_propres."""
     schema = json.loads((SCHEMAS / f"{kind}.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    # The local "$ref"s inlined: the same schema, validated several times faster.
+    return Draft202012Validator(_inline(schema, schema.get("$defs", {})))
+
+
+def _inline(spec: Any, defs: dict) -> Any:
+    if isinstance(spec, list):
+        return [_inline(s, defs) for s in spec]
+    if not isinstance(spec, dict):
+        return spec
+    out = {k: _inline(v, defs) for k, v in spec.items() if k not in ("$ref", "$defs")}
+    ref = spec.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        out = {**_inline(defs[ref.rsplit("/", 1)[1]], defs), **out}
+    return out
 
 
 def properties(kind: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -111,9 +124,11 @@ def _french(error: jsonschema.ValidationError, root: dict, what: str,
             fix = fix or f"écrivez le texte de « {key} » ou retirez la ligne"
         else:
             message = f"le champ « {key} » vaut « {_shown(value)} », une valeur refusée"
-    return (message.format(cle=key, valeur=_shown(value), id=entry_id,
-                           limite=_shown(error.validator_value)),
-            fix.format(cle=key, valeur=_shown(value), id=entry_id))
+    fill = {"{cle}": key, "{valeur}": _shown(value), "{id}": entry_id,
+            "{limite}": _shown(error.validator_value)}
+    for placeholder, text in fill.items():
+        message, fix = message.replace(placeholder, text), fix.replace(placeholder, text)
+    return message, fix
 
 
 def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
@@ -135,7 +150,11 @@ def check_entry(entry: Entry, kind: str) -> None:
     entry_id = str(entry.fields.get("id", "?"))
 
     def line(e: jsonschema.ValidationError) -> int:
-        return entry.line_of(tuple(e.absolute_path)) if e.absolute_path else entry.line
+        where = tuple(e.absolute_path)
+        if e.validator == "additionalProperties" and isinstance(e.instance, dict):
+            known = (e.schema or {}).get("properties", {})
+            where += (sorted(set(e.instance) - set(known))[0],)
+        return entry.line_of(where) if where else entry.line
 
     first = min(errors, key=lambda e: (line(e), e.validator != "required"))
     message, fix = _french(first, validator(kind).schema, what, entry_id)
