@@ -7,23 +7,10 @@ import json
 from pathlib import Path
 
 from .claims import Verdict
+from .display import CHECKS_DOC, ESTIMATES_DOC, PARAMETERS_DOC, anchor, claim_anchor, url
 from .escaping import escape_csv
 from .formatting import auto_sig
 from .registry import Registry
-
-ESTIMATES_PAGE = "annexes/estimations.html"
-PARAMETERS_PAGE = "annexes/parametres.html"
-CHECKS_PAGE = "annexes/verification.html"
-
-
-def _url(base: str, page: str, anchor: str) -> str:
-    return f"{base.rstrip('/')}/{page}#{anchor}" if base else f"{page}#{anchor}"
-
-
-def _anchor(key: str) -> str:
-    from docutils.nodes import make_id
-
-    return make_id(key)
 
 
 def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
@@ -35,7 +22,7 @@ def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
             "id": key, "libelle": e.label, "valeur": mid, "bas": low, "haut": high,
             "unite": f"{e.unit:~}", "chiffres_significatifs": e.sig, "formule": e.formula,
             "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
-            "sources": registry.sources_of(key), "url": _url(base, ESTIMATES_PAGE, _anchor(key)),
+            "sources": registry.sources_of(key), "url": url(base, ESTIMATES_DOC, anchor(key)),
         })
     return rows
 
@@ -52,7 +39,7 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "statut": p.status, "verification": p.verification, "note": p.note,
             "version_source": p.source_version, "motif_verification": p.verification_reason,
             "consulte": p.accessed, "licence": p.licence,
-            "url": _url(base, PARAMETERS_PAGE, _anchor(key)),
+            "url": url(base, PARAMETERS_DOC, anchor(key)),
         })
     return rows
 
@@ -63,7 +50,7 @@ def claim_rows(verdicts: list[Verdict], base: str = "") -> list[dict]:
         "valeur_annoncee": v.claim.value, "unite": f"{v.claim.unit:~}",
         "estimation": v.claim.estimate or "", "valeur_calculee": v.computed,
         "rapport": v.ratio, "verdict": v.kind, "verdict_libelle": v.label,
-        "url": _url(base, CHECKS_PAGE, "verif-" + _anchor(v.claim.id)),
+        "url": url(base, CHECKS_DOC, claim_anchor(v.claim.id)),
     } for v in verdicts]
 
 
