@@ -102,8 +102,8 @@ def test_malformed_data_stops_the_build(tmp_path):
                     encoding="utf-8")
     result = build_small_site(tmp_path, chapters(), data=data)
     assert not result.ok
-    assert result.has("Données invalides", "inference_gpt4o.yaml, ligne", "YAML mal formé"), \
-        result.messages
+    assert result.has("inference_gpt4o.yaml, ligne", "YAML mal formé"), result.messages
+    assert "ERREUR : la construction s'arrête" in result.messages
 
 
 def test_incremental_build_follows_a_parameter_on_every_page(tmp_path):

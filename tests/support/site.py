@@ -126,7 +126,7 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
                          warningiserror=True)
             app.build()
             ok = app.statuscode == 0
-        except Exception as exc:  # noqa: BLE001 - any failure is the result, told in French
+        except (Exception, SystemExit) as exc:  # noqa: BLE001 - any failure is the result
             errors.write(f"\n{type(exc).__name__}: {exc}\n")
     # Python warnings of our own code fail the build (those of Sphinx, the theme and the other
     # extensions are ignored, as on the command line).
