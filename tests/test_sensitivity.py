@@ -20,7 +20,7 @@ def param(pid, mid, low, high, source="s", locator="l"):
 
 
 def registry_of(params, func, inputs):
-    est = Estimate("f", "f", ureg.Unit("Wh"), "", 2, func, inputs, "x.py", 1)
+    est = Estimate("f", "f", ureg.Unit("Wh"), "", 2, func, inputs, "x.py", 1, sign="relatif")
     return Registry({p.id: p for p in params}, {"f": est}, {})
 
 
