@@ -1,8 +1,6 @@
 """Apples and pears: figures of different scopes side by side without a visible conversion
 stop the build, in prose, in tables, in charts and in the contradiction tables."""
 
-import re
-
 import pytest
 
 from empreinte_ia.charts import ChartError, bars
@@ -11,7 +9,7 @@ from empreinte_ia.datafile import DataError
 from empreinte_ia.registry import load_registry
 from empreinte_ia.side_by_side import check_text
 
-from .conftest import write
+from .support.site import write
 
 
 @pytest.fixture(scope="module")
@@ -81,21 +79,24 @@ def test_contradiction_group_needs_a_conversion(tmp_path, registry):
     assert load_groups(path, registry)[0].convert
 
 
-def test_mini_site_refuses_apples_and_pears(mini_site):
-    src, data, out, build = mini_site
-    write(src / "page.md", "# Page\n\nDeux chiffres : {chiffre}`devries_chatgpt_energy` et "
-          "{chiffre}`chatgpt_energy_epoch`.\n")
-    result = build()
-    assert result.returncode != 0
-    assert re.search(r"page\.md:3", result.stderr), result.stderr[-2000:]
-    assert "périmètres différents" in result.stderr and "{converti}" in result.stderr
+def _site(tmp_path, page: str):
+    from .support.site import build_small_site
+
+    index = "# Mini\n\nAccueil.\n\n```{toctree}\npage\n```\n"
+    return build_small_site(tmp_path, {"index.md": index, "page.md": page})
 
 
-def test_mini_site_accepts_the_conversion(mini_site):
-    src, data, out, build = mini_site
-    write(src / "page.md", "# Page\n\nDeux chiffres ramenés au même périmètre : "
-          "{converti}`devries_chatgpt_energy` et {converti}`chatgpt_energy_epoch`.\n")
-    result = build()
-    assert result.returncode == 0, result.stderr[-2000:]
-    html = (out / "page.html").read_text(encoding="utf-8")
+def test_small_site_refuses_apples_and_pears(tmp_path):
+    result = _site(tmp_path, "# Page\n\nDeux chiffres : {chiffre}`devries_chatgpt_energy` et "
+                             "{chiffre}`chatgpt_energy_epoch`.\n")
+    assert not result.ok
+    assert result.has("page.md:3", "périmètres différents", "{converti}"), result.messages
+
+
+def test_small_site_accepts_the_conversion(tmp_path):
+    result = _site(tmp_path, "# Page\n\nDeux chiffres ramenés au même périmètre : "
+                             "{converti}`devries_chatgpt_energy` et "
+                             "{converti}`chatgpt_energy_epoch`.\n")
+    assert result.ok, result.messages
+    html = result.page("page")
     assert "chiffre-converti" in html and "3,5" in html   # 2,9 Wh × 1,12 × 1,09

@@ -27,7 +27,7 @@ from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..sensitivity import drivers
 from ..side_by_side import check_text
-from .nodes import link
+from .nodes import link, page_uri
 from .state import state
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def row_anchor(key: str) -> str:
 
 
 def _uri(env, doc: str, anchor: str = "") -> str:
-    uri = env.app.builder.get_relative_uri(env.docname, doc)
+    uri = page_uri(env, doc)
     return f"{uri}#{anchor}" if anchor else uri
 
 
