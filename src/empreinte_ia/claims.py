@@ -23,6 +23,7 @@ import pint
 from .datafile import Entry, read_entries
 from .formatting import auto_sig, format_number, format_quantity, round_sig
 from .registry import Registry
+from .schema import check_entry, properties
 from .units import Q_, UnitError, parse_unit, ureg
 
 
@@ -44,12 +45,12 @@ DOCUMENTS = {
 MEDIA = "media"
 NO_CLAIM_FILE = "sans_affirmation.yaml"
 
-REQUIRED = ("id", "citation", "valeur", "unite")
-OPTIONAL = ("document", "media", "date", "url", "estimation", "raison", "tolerance", "bas",
-            "haut", "source_citee", "annee_citee", "unite_ecrite", "valeur_ecrite",
-            "perimetre", "correspond_a", "note")
+# The fields and their types are in schemas/affirmation.json: add a new field there.
+REQUIRED, OPTIONAL = properties("affirmation")
 CORRESPONDENCE_FIELDS = ("estimation", "annee", "perimetre")
 DEFAULT_TOLERANCE = 0.05
+# Beyond this, « arrondi acceptable » would cover a real error.
+MAX_TOLERANCE = 0.25
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,13 @@ def _tolerance(entry: Entry) -> float:
     if not m:
         raise entry.error(f"tolérance « {raw} » illisible",
                           "écrivez un pourcentage, par exemple « 5 % »", "tolerance")
-    return float(m.group(1).replace(",", ".")) / 100
+    tolerance = float(m.group(1).replace(",", ".")) / 100
+    if tolerance > MAX_TOLERANCE:
+        raise entry.error(f"tolérance « {raw} » démesurée : un tel écart ne serait plus un "
+                          "arrondi", f"une tolérance d'arrondi ne dépasse pas "
+                          f"{MAX_TOLERANCE:.0%} ; au-delà, laissez le verdict dire l'écart"
+                          .replace("%", "\u202f%"), "tolerance")
+    return tolerance
 
 
 def french_reading(written: str) -> float | None:
@@ -321,7 +328,7 @@ def check_note(note: str) -> str | None:
 def parse_claim(entry: Entry, registry: Registry) -> Claim:
     f = entry.fields
     where = f.get("id", "?")
-    entry.check_fields(REQUIRED, OPTIONAL, "l'affirmation")
+    check_entry(entry, "affirmation")
     document, media, date, url = _origin(entry)
     try:
         unit = parse_unit(str(f["unite"]))

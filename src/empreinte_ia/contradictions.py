@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import read_entries
+from .schema import check_entry
 from .registry import Registry
+from .side_by_side import clash
 from .units import Q_
 
 
@@ -23,30 +25,42 @@ class Group:
     unit: str
     explanation: str
     items: list[Item]
+    # Show every entry also brought to the common scope (a column of converted values).
+    convert: bool = False
 
 
 def load_groups(path: Path, registry: Registry) -> list[Group]:
     groups = []
     for entry in read_entries(path):
         f = entry.fields
-        for key in ("id", "titre", "unite", "entrees"):
-            if key not in f:
-                raise entry.error(f"le groupe « {f.get('id', '?')} » n'a pas de champ « {key} »",
-                                  f"ajoutez « {key}: … »")
+        check_entry(entry, "contradiction")
         items = []
-        for raw in f["entrees"]:
-            if not isinstance(raw, dict) or "id" not in raw or "perimetre" not in raw:
-                raise entry.error("chaque entrée doit avoir « id » et « perimetre »",
-                                  "écrivez « - id: …\\n      perimetre: … »", "entrees")
+        for i, raw in enumerate(f["entrees"]):
             if raw["id"] not in registry:
                 raise entry.error(f"« {raw['id']} » n'est ni un paramètre ni une estimation",
-                                  "corrigez l'identifiant (voir les annexes)", "entrees")
+                                  "corrigez l'identifiant (voir les annexes)",
+                                  ("entrees", i, "id"))
             try:
                 Q_(1, registry.unit(raw["id"])).to(f["unite"])
             except Exception:
                 raise entry.error(f"« {raw['id']} » ne s'exprime pas en « {f['unite']} »",
-                                  "choisissez une unité commune au groupe", "unite") from None
+                                  "choisissez une unité commune au groupe",
+                                  ("entrees", i, "id")) from None
             items.append(Item(str(raw["id"]), str(raw["perimetre"])))
+        convert = {"oui": True, "non": False, True: True, False: False}.get(
+            f.get("ramener", "non"))
+        if convert is None:
+            raise entry.error("« ramener » vaut « oui » ou « non »",
+                              "écrivez « ramener: oui » pour montrer chaque valeur ramenée au "
+                              "périmètre commun", "ramener")
+        keys = [i.id for i in items]
+        problem = clash(registry, keys, set(keys) if convert else set())
+        if problem:
+            raise entry.error(f"le groupe « {f['id']} » met côte à côte des chiffres de "
+                              f"périmètres différents : {problem}",
+                              "ajoutez « ramener: oui » au groupe pour afficher chaque valeur "
+                              "ramenée au périmètre commun, ou retirez l'une des entrées",
+                              "entrees")
         groups.append(Group(str(f["id"]), str(f["titre"]), str(f["unite"]),
-                            str(f.get("explication", "")), items))
+                            str(f.get("explication", "")), items, convert))
     return groups
