@@ -357,6 +357,8 @@ def test_notes_and_reasons_type_no_number(registry):
     found = []
     for c in load_claims(DATA / "claims", registry):
         for key, text in (("note", c.note), ("raison", c.reason)):
+            if not re.search(r"\d", re.sub(r"\{[a-z]+\}`[^`]*`", "", text)):
+                continue  # numbers written in words are left to the prose lint of chapters
             for f in lint_text(text, str(c.path), names):
                 found.append(f"{c.path}, ligne {c.line} ({c.id}, {key}) : {f.message()}")
     assert not found, "\n".join(found)
