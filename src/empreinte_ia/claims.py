@@ -274,15 +274,12 @@ def french_reading(written: str) -> float | None:
 def _origin(entry: Entry) -> tuple[str, str, str, str]:
     f = entry.fields
     where = f.get("id", "?")
-    if f.get("document") and f.get("media"):
-        raise entry.error(f"l'affirmation « {where} » a à la fois « document » et « media »",
-                          "gardez « document » pour les cinq documents d'origine, « media » "
-                          "(avec « date » et « url ») pour un article de presse", "media")
     if f.get("document"):
         if str(f["document"])[:3] not in DOCUMENTS:
             raise entry.error(f"document « {f['document']} » inconnu",
                               "indiquez le nom du fichier de ../shared/seeds/", "document")
-        return str(f["document"]), "", "", ""
+        return (str(f["document"]), str(f.get("media", "")), str(f.get("date", "")),
+                str(f.get("url", "")))
     if f.get("media"):
         missing = [k for k in ("date", "url") if not f.get(k)]
         if missing:
