@@ -513,7 +513,8 @@ def _unit_swaps(unit: pint.Unit) -> list[tuple[pint.Unit, str]]:
 
 
 def _own_source(claim: Claim) -> str | None:
-    return DOCUMENTS[claim.doc_code].bibkey if claim.document else None
+    doc = DOCUMENTS.get(claim.doc_code)
+    return doc.bibkey if doc else None
 
 
 def unverified_parameters(claim: Claim, registry: Registry) -> list[str]:
@@ -611,7 +612,7 @@ def correspondence_errors(claim: Claim, registry: Registry) -> tuple[list[str], 
         errors.append("attribution")
     if claim.cited_year is not None and m.year is not None and claim.cited_year != m.year:
         errors.append("annee")
-    elif claim.cited_year is None and m.year is not None and claim.document and \
+    elif claim.cited_year is None and m.year is not None and claim.doc_code in DOCUMENTS and \
             m.year > DOCUMENTS[claim.doc_code].year:
         errors.append("annee")
     if m.scope and claim.scope and m.scope != claim.scope:
