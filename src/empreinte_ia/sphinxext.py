@@ -1,9 +1,11 @@
 """Sphinx extension: prose numbers from the registry, generated annexes, exports.
 
 Roles (in chapters):
-  {chiffre}`id`  value and unit            → « 0,42 Wh par requête »
+  {chiffre}`id`  value, unit and « par … » → « 4 500 kWh par an et par foyer »
+  {mesure}`id`   value and unit, without the « par … » the sentence already says → « 4 500 kWh »
   {nombre}`id`   value without unit        → « 35 000 »
   {plage}`id`    low–high range and unit   → « 0,29 à 0,55 Wh par requête »
+  {plage-mesure}`id`, {plage-nombre}`id`: the range in the two shorter forms
 Each renders a link to the entry of `id` in the annex (parameters or estimates).
 Directives (annexes): {liste-parametres}, {liste-estimations}.
 Every page depends on data/ and on the package: change a parameter and an incremental
@@ -28,8 +30,8 @@ from sphinx.writers.html5 import HTML5Translator
 from . import __version__
 from .claims import DOCUMENTS, Verdict, verdicts
 from .datafile import DataError
-from .formatting import (auto_sig, format_bare, format_number, format_quantity, format_range,
-                         format_value)
+from .formatting import (FULL, auto_sig, format_number, format_quantity, format_range,
+                         format_value, uncertainty_sig)
 from .messages import install as install_french_warnings
 from .pages import finish
 from .prose import lint_text, load_names
@@ -52,19 +54,32 @@ def entry_doc(registry: Registry, key: str) -> str:
     return PARAMETERS_DOC if key in registry.parameters else ESTIMATES_DOC
 
 
-def sig_of(registry: Registry, key: str) -> int:
+def _declared_sig(registry: Registry, key: str) -> int:
     sig = registry.sig(key)
     return sig if sig else auto_sig(registry.value(key).magnitudes()[0])
 
 
+def sig_of(registry: Registry, key: str) -> int:
+    """Digits shown: those declared, no more than the range justifies, and for an estimate
+    no more than its least precise measured input allows (two at least)."""
+    mid, low, high = registry.value(key).magnitudes()
+    sig = uncertainty_sig(mid, low, high, _declared_sig(registry, key))
+    if key in registry.estimates:
+        inputs = [_declared_sig(registry, p) for p in registry.parameters_of(key)
+                  if registry.parameters[p].status != "definition"]
+        if inputs:
+            sig = min(sig, max(2, min(inputs)))
+    return sig
+
+
 def render(registry: Registry, key: str, kind: str) -> str:
+    """kind: chiffre, mesure, nombre (one value) or plage, plage-mesure (its range)."""
     value, sig = registry.value(key), sig_of(registry, key)
-    if kind == "nombre":
-        return format_bare(value, sig)
-    if kind == "plage":
+    form = kind.removeprefix("plage-") if kind.startswith("plage-") else kind
+    if kind.startswith("plage"):
         mid, low, high = value.magnitudes()
-        return format_range(low, high, value.units, sig, mid)
-    return format_value(value, sig)
+        return format_range(low, high, value.units, sig, mid, FULL if form == "plage" else form)
+    return format_value(value, sig, form=form)
 
 
 def _registry(env) -> Registry:
@@ -91,7 +106,7 @@ class NumberRole(SphinxRole):
                 f"Correction : {_suggest(registry, key)}.",
                 location=self.get_location(), type="empreinte", subtype="chiffre")
             return [nodes.inline(self.rawtext, self.rawtext, classes=["chiffre-inconnu"])], []
-        if self.kind == "plage" and not registry.value(key).has_range:
+        if self.kind.startswith("plage") and not registry.value(key).has_range:
             logger.warning(f"« {key} » n'a pas de fourchette : utilisez {{chiffre}} plutôt que "
                            "{plage}.", location=self.get_location(),
                            type="empreinte", subtype="plage")
@@ -377,9 +392,12 @@ class ClaimRole(SphinxRole):
                            location=self.get_location(), type="empreinte", subtype="source")
             return [nodes.inline(self.rawtext, self.rawtext)], []
         v = by_id[key]
-        text = f"« {v.claim.quote} »" if self.kind == "source" else v.label
+        from .sphinx.typography import quote_nodes
+
+        content = [nodes.Text("« "), *quote_nodes(v.claim.quote), nodes.Text(" »")] \
+            if self.kind == "source" else [nodes.Text(v.label)]
         uri = self.env.app.builder.get_relative_uri(self.env.docname, CHECKS_DOC)
-        ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{claim_anchor(key)}",
+        ref = nodes.reference(self.rawtext, "", *content, refuri=f"{uri}#{claim_anchor(key)}",
                               reftitle=f"Vérification : {v.label}", classes=["verdict",
                                                                              f"verdict-{v.kind}"])
         return [ref], []
@@ -428,7 +446,10 @@ class ChecksList(SphinxDirective):
                 c = v.claim
                 row = nodes.row(ids=[claim_anchor(c.id)])
                 row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=c.id)))
-                row += nodes.entry("", nodes.paragraph(text=f"« {c.quote} »"))
+                from .sphinx.typography import quote_nodes
+
+                row += nodes.entry("", nodes.paragraph("", "", nodes.Text("« "),
+                                                       *quote_nodes(c.quote), nodes.Text(" »")))
                 row += nodes.entry("", nodes.paragraph(
                     text=format_quantity(c.value, c.unit, max(3, _sig(c.value)))))
                 cell = nodes.paragraph()
@@ -479,6 +500,9 @@ def on_builder_inited(app: Sphinx) -> None:
     except DataError as exc:
         raise ExtensionError(f"Affirmations invalides — {exc}") from None
     app.empreinte_names = load_names(data / "noms_propres.yaml")
+    from .bibliography import note_access_dates
+
+    note_access_dates(app.empreinte_registry.parameters.values())
     app.empreinte_watched = _watched_files(app)
 
 
@@ -638,6 +662,13 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_build_date", "", "html")
     app.add_config_value("empreinte_description", "", "html")
     install_french_warnings(app)
+    from .sphinx.typography import FrenchTypography, FrenchTypographyLate
+
+    app.add_transform(FrenchTypography)
+    from .bibliography import register as register_bibliography_style
+
+    register_bibliography_style()
+    app.add_post_transform(FrenchTypographyLate)
     app.connect("builder-inited", on_builder_inited)
     app.connect("source-read", on_source_read)
     app.connect("html-page-context", on_html_page_context)
@@ -646,7 +677,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(summary, html=_tag("summary"))
     app.add_node(nodes.citation, override=True,
                  html=(visit_citation, HTML5Translator.depart_citation))
-    for kind in ("chiffre", "nombre", "plage"):
+    for kind in ("chiffre", "mesure", "nombre", "plage", "plage-mesure", "plage-nombre"):
         app.add_role(kind, NumberRole(kind))
     for kind in ("source", "verdict"):
         app.add_role(kind, ClaimRole(kind))
