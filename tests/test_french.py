@@ -187,3 +187,21 @@ def test_bibliography_has_no_english_connector(site):
         assert " and " not in authors, f"annexes/bibliographie.html : « {authors.strip()} »"
         checked += 1
     assert checked >= 10, "les entrées de la bibliographie n'ont pas été retrouvées"
+
+
+@pytest.mark.build
+def test_quoted_source_text_is_rendered_not_shown_as_markup(site):
+    """« 10<sup>21</sup> » and « $\\approx 500$ » in a source's words: rendered, never raw."""
+    for page in ("annexes/verification.html", "chapitres/ordres-de-grandeur.html",
+                 "chapitres/entrainement.html"):
+        text = prose(site / page)
+        for markup in ("<sup>", "</sup>", "<sub>", "$\\", "\\approx"):
+            assert markup not in text, f"{page} : balisage affiché tel quel « {markup} »"
+    assert "<sup>21</sup>" in (site / "annexes" / "verification.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.build
+def test_runs_of_identical_verdicts_are_merged(site):
+    text = prose(site / "chapitres" / "entrainement.html")
+    assert "en accord, en accord" not in text
+    assert "les trois en accord" in text
