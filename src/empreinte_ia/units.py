@@ -219,3 +219,7 @@ _WORDS = {
 # A calendar year (« d'ici 2030 »): its own dimension, never grouped, shown without a unit.
 ureg.define("calendar_year = [calendar_year]")
 _SYMBOLS["calendar_year"] = ""
+
+# Masses of materials in tonnes (copper of data centres): « 2 177 t », « 3 millions de tonnes ».
+_SYMBOLS["metric_ton"] = "t"
+_LONG["metric_ton"] = "tonnes"
