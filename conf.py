@@ -138,7 +138,7 @@ notfound_context = {
     "title": "Page introuvable",
     "body": (
         "<h1>Page introuvable</h1>"
-        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé : "
+        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé\u00a0: "
         "les chiffres ont des adresses stables dans les annexes.</p>"
         "<ul><li><a href=\"" + notfound_urls_prefix + "index.html\">Revenir à l'accueil</a></li>"
         "<li><a href=\"" + notfound_urls_prefix + "search.html\">Rechercher dans le livre</a></li>"

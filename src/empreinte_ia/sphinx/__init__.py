@@ -59,6 +59,7 @@ def setup(app: Sphinx) -> dict:
         app.add_role(kind, roles.NumberRole(kind))
     app.add_transform(typography.FrenchTypography)
     app.add_post_transform(typography.FrenchTypographyLate)
+    app.connect("doctree-resolved", typography.on_doctree_resolved, priority=900)
     register_bibliography_style()
     for kind in ("source", "verdict"):
         app.add_role(kind, roles.ClaimRole(kind))

@@ -125,6 +125,20 @@ def merge_verdict_runs(document: nodes.document) -> None:
             i += 1
 
 
+def typeset_tree(document: nodes.document) -> None:
+    for text in list(document.findall(nodes.Text)):
+        if _skipped(text):
+            continue
+        new = typeset(str(text), add_missing=not _in_bibliography(text))
+        if new != str(text):
+            text.parent.replace(text, nodes.Text(new))
+
+
+def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
+    """Last pass, after the handlers that add text to a resolved page (download links)."""
+    typeset_tree(doctree)
+
+
 class FrenchTypographyLate(SphinxPostTransform):
     """The same for what is made at writing time: bibliography entries, resolved links."""
 
