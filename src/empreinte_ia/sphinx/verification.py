@@ -124,7 +124,10 @@ class ChecksList(SphinxDirective):
         row += nodes.entry("", nodes.paragraph(text=format_quantity(c.value, c.unit, sig)))
         cell = nodes.paragraph()
         if c.estimate:
-            cell += nodes.Text(format_quantity(v.computed, c.unit, sig) + " — ")
+            # The computed value with the digits its own inputs justify (« 2,3 millions »,
+            # not « 2,277 millions » from a one-digit factor).
+            shown = sig_of(state(self.env).registry, c.estimate)
+            cell += nodes.Text(format_quantity(v.computed, c.unit, shown) + " — ")
             cell += link(self.env, state(self.env).registry, c.estimate)
         else:
             cell += nodes.Text("—")
