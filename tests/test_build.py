@@ -121,7 +121,7 @@ def test_full_site(site):
     page = html(out, "chapitres/utilisation")
     assert f"0,42{NN}Wh par requête" in page
     assert f"390{NN}000 à 460{NN}000{NN}MWh par an" in page  # two digits: a ±8 % range
-    assert f"772{NN}milliards de requêtes par an" in page
+    assert f"772{NN}milliards de requêtes</a> auraient" in page  # {mesure}: the sentence says « en 2025 »
     assert "<svg" in page or ".svg" in page
     assert not list(out.rglob("*.map")), "pas de source maps publiées"
 
