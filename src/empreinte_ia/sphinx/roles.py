@@ -20,6 +20,7 @@ from sphinx.util.docutils import SphinxRole
 
 from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
 from ..registry import Registry
+from .nodes import page_uri
 from .state import state
 from .typography import quote_nodes
 
@@ -51,7 +52,7 @@ class NumberRole(SphinxRole):
                            "{plage}.", location=self.get_location(),
                            type="empreinte", subtype="plage")
         text = render(registry, key, self.kind)
-        uri = self.env.app.builder.get_relative_uri(self.env.docname, entry_doc(registry, key))
+        uri = page_uri(self.env, entry_doc(registry, key))
         ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{anchor(key)}",
                               reftitle=registry.label(key), classes=["chiffre"])
         return [ref], []
@@ -78,7 +79,7 @@ class ClaimRole(SphinxRole):
         v = by_id[key]
         content = [nodes.Text("« "), *quote_nodes(v.claim.quote), nodes.Text(" »")] \
             if self.kind == "source" else [nodes.Text(v.label)]
-        uri = self.env.app.builder.get_relative_uri(self.env.docname, CHECKS_DOC)
+        uri = page_uri(self.env, CHECKS_DOC)
         ref = nodes.reference(self.rawtext, "", *content, refuri=f"{uri}#{claim_anchor(key)}",
                               reftitle=f"Vérification : {v.label}", classes=["verdict",
                                                                              f"verdict-{v.kind}"])
