@@ -50,6 +50,7 @@ def claim_anchor(claim_id: str) -> str:
 THEMES = {
     "fonctionnement": "Comment fonctionne un modèle",
     "ordres_de_grandeur": "Ordres de grandeur",
+    "empreinte_personne": "Empreinte d'une personne, fabrication du matériel, cuivre",
     "comparaisons": "Repères de la vie courante",
     "centres_de_donnees": "Centres de données",
     "entrainement": "Entraîner un modèle",
