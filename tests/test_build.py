@@ -43,7 +43,7 @@ def test_mini_site_renders_computed_values_with_links(mini_site):
     ("page.md", "# Page\n\nLes foyers : {nombre}`gpt4o_houshold`.\n",
      [r"page\.md:3", "chiffre inconnu « gpt4o_houshold »", "gpt4o_households"]),
     ("page.md", "# Page\n\nIl y a 35 000 foyers.\n",
-     [r"page\.md:3", "chiffre tapé à la main", "Correction"]),
+     [r"page\.md:3", "nombre tapé à la main", "Correction"]),
     ("page.md", "# Page\n\nVoir {ref}`section-qui-nexiste-pas`.\n",
      [r"page\.md:3", "renvoi cassé : l'étiquette « section-qui-nexiste-pas » n'existe pas",
       "Correction"]),

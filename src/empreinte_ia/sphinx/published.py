@@ -31,7 +31,7 @@ COMPUTED = {"chiffre", "chiffre-lien", "chiffre-inconnu", "verdict", "contradict
 # Nodes whose text is not prose: code, targets, links the toolchain numbers itself.
 NOT_PROSE = (nodes.literal, nodes.comment, nodes.target, nodes.footnote_reference,
              nodes.citation_reference, nodes.citation, nodes.raw, nodes.math, nodes.math_block,
-             nodes.substitution_definition, nodes.system_message)
+             nodes.substitution_definition, nodes.system_message, nodes.label)
 # Raw HTML a chapter may hold: inline tags with no attribute.
 HTML_TAGS = {"abbr", "b", "br", "em", "i", "kbd", "mark", "s", "small", "strong", "sub", "sup",
              "u", "wbr"}
