@@ -31,7 +31,8 @@ class State:
     site: Site
 
 
-_STATES: weakref.WeakKeyDictionary[Sphinx, State] = weakref.WeakKeyDictionary()
+# Keyed by the build environment, which roles, directives and handlers all reach.
+_STATES: weakref.WeakKeyDictionary[BuildEnvironment, State] = weakref.WeakKeyDictionary()
 
 
 def watched_files(data: Path) -> list[Path]:
@@ -66,11 +67,11 @@ def on_builder_inited(app: Sphinx) -> None:
         loaded = load_data(data, Path(estimates) if estimates else None)
     except DataError as exc:
         raise stop(exc) from None
-    _STATES[app] = State(loaded.registry, loaded.verdicts, loaded.names, watched_files(data),
-                         site_of(app))
+    _STATES[app.env] = State(loaded.registry, loaded.verdicts, loaded.names,
+                             watched_files(data), site_of(app))
 
 
 def state(app_or_env: Sphinx | BuildEnvironment) -> State:
     """The state of the running build, from the application or its environment."""
-    app = app_or_env.app if isinstance(app_or_env, BuildEnvironment) else app_or_env
-    return _STATES[app]
+    env = app_or_env if isinstance(app_or_env, BuildEnvironment) else app_or_env.env
+    return _STATES[env]
