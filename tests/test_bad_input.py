@@ -17,7 +17,8 @@ import yaml
 
 from empreinte_ia import lint
 
-from .conftest import DATA, ROOT, sphinx, write
+from .support.site import DATA, ROOT, write
+from .support.site import sphinx_cli as sphinx
 
 CORPUS = Path(__file__).parent / "corpus"
 ESTIMATES = ROOT / "src" / "empreinte_ia" / "estimates"
