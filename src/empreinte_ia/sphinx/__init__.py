@@ -7,10 +7,12 @@
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
-  diagnostics.py   French warnings with the fix, hand-typed numbers, failed code cells
-  pages.py         <head> metadata, then inline icons and deferred scripts in written pages
+  french_warnings.py  Sphinx's, MyST's and bibtex's warnings in French, with the fix
+  diagnostics.py   hand-typed numbers, charts without alt text, failed code cells, summary
+  pages.py         version and date for the templates, then inline icons and deferred scripts
   icons.py         Font Awesome icons as inline SVG
   publishing.py    open data, sitemap and robots.txt next to the pages
+  pybtex_plugins.py  pybtex's plugin look-ups cached (4 s of a clean build)
   interface.py     the theme's interface in French (catalogue, templates, header buttons)
   cards.py         long tables as cards on phones (data-label on each cell, verdict first)
   downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
@@ -23,8 +25,23 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annex_pages, annexes, cards, diagnostics, downloads, interface, mathml, nodes, pages, publishing,
-               roles, state, verification)
+from . import (
+    annex_pages,
+    annexes,
+    cards,
+    diagnostics,
+    downloads,
+    french_warnings,
+    interface,
+    mathml,
+    nodes,
+    pages,
+    publishing,
+    pybtex_plugins,
+    roles,
+    state,
+    verification,
+)
 
 
 def setup(app: Sphinx) -> dict:
@@ -32,8 +49,9 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_estimates_dir", "", "env")
     app.add_config_value("empreinte_releases_dir", "publications", "env")
     app.add_config_value("empreinte_build_date", "", "html")
-    app.add_config_value("empreinte_description", "", "html")
-    diagnostics.install(app)
+    pybtex_plugins.cache_entry_points()
+    app.setup_extension("sphinxext.opengraph")  # OpenGraph tags, set up in conf.py (ogp_*)
+    french_warnings.install(app)
     app.connect("builder-inited", state.on_builder_inited)
     app.connect("source-read", diagnostics.on_source_read)
     app.connect("html-page-context", pages.on_html_page_context)
