@@ -16,6 +16,9 @@
   interface.py     the theme's interface in French (catalogue, templates, header buttons)
   cards.py         long tables as cards on phones (data-label on each cell, verdict first)
   downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
+  comparer.py      {converti}, {comparaison-requetes}, {facteurs-perimetre},
+                   {affirmations-circulantes}, scope tags and range drivers in the annexes,
+                   figures of different scopes refused side by side
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
@@ -29,6 +32,7 @@ from . import (
     annex_pages,
     annexes,
     cards,
+    comparer,
     diagnostics,
     downloads,
     french_warnings,
@@ -82,4 +86,5 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("changements", annexes.ChangesList)
     app.add_directive("liste-verifications", verification.ChecksList)
     app.add_directive("contradictions", verification.ContradictionsList)
+    comparer.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
