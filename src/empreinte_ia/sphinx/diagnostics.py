@@ -1,6 +1,6 @@
-"""Problems of a build that are ours to find, said in French with file, line and fix
-(Sphinx's own warnings are put in French by french_warnings.py):
+"""Every problem of a build said in French, with its file, line and fix.
 
+(Sphinx's, MyST's and bibtex's own warnings are put in French by french_warnings.py.)
 - each chapter is checked for hand-typed numbers and charts without alternative text;
 - a code cell that raised is located in its chapter file;
 - a failing strict build ends on a French summary.
@@ -35,11 +35,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                            "« image: » dans les options de la cellule.",
                            location=(docname, finding.line), type="empreinte", subtype="alt")
             continue
-        logger.warning(
-            f"chiffre tapé à la main dans le texte (« {finding.text.strip()[:70]} »). "
-            "Correction : remplacez-le par un rôle {chiffre}`identifiant`, ou ajoutez le nom "
-            "propre à data/noms_propres.yaml.",
-            location=(docname, finding.line), type="empreinte", subtype="prose")
+        # Hand-typed numbers are checked on the published text (published.py).
 
 
 def _cell_line(path: Path, cell_source: str) -> int | None:
