@@ -153,7 +153,7 @@ def french_unit(unit: pint.Unit, plural: bool = True, long: bool = False) -> str
         parts.append(label if p == 1 else f"{label}{_superscript(p)}")
     text = " ".join(parts)
     pers = 0
-    for n, p in den:
+    for n, _p in den:
         if n in _COUNTS or n in _TIME_PER:
             singular = _COUNTS[n][0] if n in _COUNTS else _TIME_PER[n]
             link = " et par" if pers else " par"

@@ -14,10 +14,10 @@ from sphinx.util.docutils import SphinxDirective
 from ..claims import DOCUMENTS, Verdict
 from ..datafile import DataError
 from ..display import anchor, claim_anchor, sig_of
-from .typography import quote_nodes
 from ..formatting import auto_sig, format_number, format_quantity
 from .nodes import link
 from .state import state
+from .typography import quote_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ class ContradictionsList(SphinxDirective):
             for item in group.items:
                 row = nodes.row()
                 row += nodes.entry("", nodes.paragraph("", "", link(self.env, registry, item.id)))
-                mid, low, high = registry.value(item.id).to(unit).magnitudes()
+                mid = registry.value(item.id).to(unit).magnitudes()[0]
                 text = format_quantity(mid, unit, sig_of(registry, item.id))
                 row += nodes.entry("", nodes.paragraph(text=text))
                 row += nodes.entry("", nodes.paragraph(text=item.scope))
@@ -131,7 +131,7 @@ class ChecksList(SphinxDirective):
                                                nodes.Text(" »")))
         row += nodes.entry("", nodes.paragraph(text=format_quantity(c.value, c.unit, sig)))
         cell = nodes.paragraph()
-        if c.estimate:
+        if c.estimate and v.computed is not None:
             # The computed value with the digits its own inputs justify (« 2,3 millions »,
             # not « 2,277 millions » from a one-digit factor).
             shown = sig_of(state(self.env).registry, c.estimate)
