@@ -9,9 +9,19 @@ from bs4 import BeautifulSoup
 from hypothesis import given
 from hypothesis import strategies as st
 
-from empreinte_ia.claims import (AGREEMENT, DEGREES, DOCUMENTS, ERROR_KINDS, VERDICT_WORDS,
-                                 WRONG_NOTATIONS, load_claims, ratio_text, unverified_parameters,
-                                 verdict, verdicts)
+from empreinte_ia.claims import (
+    AGREEMENT,
+    DEGREES,
+    DOCUMENTS,
+    ERROR_KINDS,
+    VERDICT_WORDS,
+    WRONG_NOTATIONS,
+    load_claims,
+    ratio_text,
+    unverified_parameters,
+    verdict,
+    verdicts,
+)
 from empreinte_ia.datafile import DataError
 from empreinte_ia.registry import load_registry
 

@@ -18,7 +18,7 @@ from empreinte_ia.registry import load_registry
 from .conftest import DATA, ROOT
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-CHAPTERS = sorted((ROOT / "docs" / "chapitres").glob("*.md")) + [ROOT / "docs" / "index.md"]
+CHAPTERS = [*sorted((ROOT / "docs" / "chapitres").glob("*.md")), ROOT / "docs" / "index.md"]
 # A figure: a digit, or a number written in words that states a quantity.
 FIGURE = re.compile(r"\d|\b(trillions?|milliards?|millions?|moitié|doublée?|triplée?)\b", re.I)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import pint
 
@@ -25,7 +25,6 @@ from .formatting import auto_sig, format_number, format_quantity, round_sig
 from .registry import Registry
 from .schema import check_entry, properties
 from .units import Q_, UnitError, parse_unit, ureg
-
 
 
 class Document(NamedTuple):
@@ -498,7 +497,7 @@ def _unit_swaps(unit: pint.Unit) -> list[tuple[pint.Unit, str]]:
     (kWh for Wh, miles for kilometres); minutes for seconds is its own kind."""
     out = []
     items = list(unit._units.items())
-    for i, (name, power) in enumerate(items):
+    for i, (name, _power) in enumerate(items):
         family = next((f for f in UNIT_FAMILIES if name in f), ())
         for new in family:
             if new == name:

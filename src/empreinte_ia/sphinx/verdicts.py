@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..claims import DEGREES, DOCUMENTS, MEDIA, Verdict, scale
+from ..display import sig_of
 from ..formatting import auto_sig, format_quantity
+from .state import state
+from .typography import quote_nodes
 
 
 class ScaleList(SphinxDirective):
@@ -22,7 +25,7 @@ class ScaleList(SphinxDirective):
     def run(self):
         short = "court" in self.options
         dl = nodes.definition_list(classes=["echelle-verdicts"])
-        for (label, definition, kinds), degree in zip(scale(), DEGREES):
+        for (label, definition, kinds), degree in zip(scale(), DEGREES, strict=True):
             item = nodes.definition_list_item()
             term = nodes.term()
             term += nodes.inline(text=label, classes=["verdict", f"verdict-{degree.key}"])
@@ -106,7 +109,9 @@ def checks_sections(directive: SphinxDirective, verdicts: list[Verdict],
             sig = max(3, auto_sig(c.value))
             row = nodes.row(ids=[anchor(c.id)])
             row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=c.id)))
-            quote = nodes.paragraph(text=f"« {c.quote} »")
+            # Quoted source text rendered (superscripts, math), never shown as markup.
+            quote = nodes.paragraph("", "", nodes.Text("« "), *quote_nodes(c.quote),
+                                    nodes.Text(" »"))
             if c.doc_code == MEDIA:
                 quote += nodes.Text(f" ({c.media}, {c.date}, ")
                 quote += nodes.reference("", "article", refuri=c.url)
@@ -114,8 +119,11 @@ def checks_sections(directive: SphinxDirective, verdicts: list[Verdict],
             row += nodes.entry("", quote)
             row += nodes.entry("", nodes.paragraph(text=format_quantity(c.value, c.unit, sig)))
             cell = nodes.paragraph()
-            if c.estimate:
-                cell += nodes.Text(format_quantity(v.computed, c.unit, sig) + " — ")
+            if c.estimate and v.computed is not None:
+                # The computed value with the digits its own inputs justify (« 2,3 millions »,
+                # not « 2,277 millions » from a one-digit factor).
+                shown = sig_of(state(directive.env).registry, c.estimate)
+                cell += nodes.Text(format_quantity(v.computed, c.unit, shown) + " — ")
                 cell += link(c.estimate)
             else:
                 cell += nodes.Text("—")

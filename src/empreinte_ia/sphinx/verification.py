@@ -75,7 +75,7 @@ class ContradictionsList(SphinxDirective):
             for item in group.items:
                 row = nodes.row()
                 row += nodes.entry("", nodes.paragraph("", "", link(self.env, registry, item.id)))
-                mid, low, high = registry.value(item.id).to(unit).magnitudes()
+                mid = registry.value(item.id).to(unit).magnitudes()[0]
                 text = format_quantity(mid, unit, sig_of(registry, item.id))
                 row += nodes.entry("", nodes.paragraph(text=text))
                 row += nodes.entry("", nodes.paragraph(text=item.scope))
