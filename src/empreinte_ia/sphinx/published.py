@@ -26,7 +26,7 @@ from .state import state, stop
 logger = logging.getLogger(__name__)
 
 # Classes of the nodes that roles and generated tables produce: their numbers are computed.
-COMPUTED = {"chiffre", "chiffre-lien", "chiffre-inconnu", "verdict", "contradiction",
+COMPUTED = {"chiffre", "chiffre-lien", "chiffre-inconnu", "verdict", "source", "contradiction",
             "entree-registre", "verification", "citer", "comparaison", "affirmations-circulantes"}
 # Nodes whose text is not prose: code, targets, links the toolchain numbers itself.
 NOT_PROSE = (nodes.literal, nodes.comment, nodes.target, nodes.footnote_reference,
