@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 # Classes of the nodes that roles and generated tables produce: their numbers are computed.
 COMPUTED = {"chiffre", "chiffre-lien", "chiffre-inconnu", "verdict", "source", "contradiction",
-            "entree-registre", "verification", "citer", "comparaison", "affirmations-circulantes"}
+            "entree-registre", "verification", "echelle-verdicts", "citer", "comparaison", "affirmations-circulantes"}
 # Nodes whose text is not prose: code, targets, links the toolchain numbers itself.
 NOT_PROSE = (nodes.literal, nodes.comment, nodes.target, nodes.footnote_reference,
              nodes.citation_reference, nodes.citation, nodes.raw, nodes.math, nodes.math_block,
