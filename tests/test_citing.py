@@ -40,8 +40,8 @@ def built(tmp_path_factory):
 def test_anchors_exist_and_are_unique(built):
     registry = load_registry()
     ids = []
-    for page in ("annexes/parametres.html", "annexes/estimations.html"):
-        ids += re.findall(r'<section[^>]*\bid="([^"]+)"', (built / page).read_text(encoding="utf-8"))
+    for page in [*built.glob("annexes/parametres/*.html"), *built.glob("annexes/estimations/*.html")]:
+        ids += re.findall(r'<section[^>]*\bid="([^"]+)"', page.read_text(encoding="utf-8"))
     duplicates = [k for k, n in Counter(ids).items() if n > 1]
     assert not duplicates
     for key in registry.ids():
@@ -50,7 +50,7 @@ def test_anchors_exist_and_are_unique(built):
 
 def test_prose_number_links_to_its_entry(built):
     page = (built / "page.html").read_text(encoding="utf-8")
-    assert 'href="annexes/estimations.html#gpt4o-households"' in page
+    assert 'href="annexes/estimations/gpt4o.html#gpt4o-households"' in page
 
 
 def test_downloads_parse_and_match_registry(built):
@@ -61,7 +61,8 @@ def test_downloads_parse_and_match_registry(built):
     for key, row in rows.items():
         mid, low, high = registry.value(key).magnitudes()
         assert row["valeur"] == pytest.approx(mid) and row["bas"] == pytest.approx(low)
-        assert row["url"].endswith("annexes/estimations.html#" + key.replace("_", "-"))
+        assert re.search(r"annexes/estimations/\w+\.html#" + key.replace("_", "-") + "$",
+                         row["url"]), row["url"]
     with (built / "donnees" / "parametres.csv").open(encoding="utf-8") as fh:
         table = list(csv.DictReader(fh))
     assert {r["id"] for r in table} == set(registry.parameters)
@@ -74,10 +75,10 @@ def test_downloads_parse_and_match_registry(built):
 
 
 def test_citation_holds_value_and_url(built):
-    page = (built / "annexes" / "parametres.html").read_text(encoding="utf-8")
+    page = (built / "annexes" / "parametres" / "inference_gpt4o.html").read_text(encoding="utf-8")
     assert "Citer ce chiffre" in page
     assert f"0,42{NN}Wh par requête" in page
-    assert "annexes/parametres.html#gpt4o-energy-short" in page
+    assert "annexes/parametres/inference_gpt4o.html#gpt4o-energy-short" in page
     shown = html.unescape(page)  # docutils writes « @ » as &#64;, the browser shows « @ »
     assert "@misc{iaenv_gpt4oenergyshort," in shown
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .claims import Verdict
-from .display import CHECKS_DOC, ESTIMATES_DOC, PARAMETERS_DOC, anchor, claim_anchor, url
+from .display import CHECKS_DOC, claim_anchor, entry_url, url
 from .formatting import auto_sig
 from .registry import Registry
 
@@ -21,7 +21,7 @@ def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
             "id": key, "libelle": e.label, "valeur": mid, "bas": low, "haut": high,
             "unite": f"{e.unit:~}", "chiffres_significatifs": e.sig, "formule": e.formula,
             "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
-            "sources": registry.sources_of(key), "url": url(base, ESTIMATES_DOC, anchor(key)),
+            "sources": registry.sources_of(key), "url": entry_url(registry, key, base),
         })
     return rows
 
@@ -36,7 +36,7 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "unite": f"{p.unit:~}", "chiffres_significatifs": p.sig or auto_sig(mid),
             "source": p.source, "localisation": p.locator, "annee": p.year,
             "statut": p.status, "verification": p.verification, "note": p.note,
-            "url": url(base, PARAMETERS_DOC, anchor(key)),
+            "url": entry_url(registry, key, base),
         })
     return rows
 
