@@ -17,24 +17,20 @@ NN = "\u202f"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The mini site, built once for this module."""
-    import shutil
+    """A small site with the annexes (open data page included), built once for this module."""
+    from .support.site import ROOT, build_small_site
 
-    from .conftest import DATA, MINI_INDEX, MINI_OTHER, MINI_PAGE, ROOT, sphinx, write
-
-    tmp = tmp_path_factory.mktemp("citing")
-    src, data = tmp / "docs", tmp / "data"
-    shutil.copytree(DATA, data)
-    write(src / "index.md", MINI_INDEX.replace("annexes/verification",
-                                               "annexes/verification\nannexes/donnees"))
-    write(src / "page.md", MINI_PAGE)
-    write(src / "autre.md", MINI_OTHER)
-    for name in ("parametres", "estimations", "verification", "donnees"):
-        (src / "annexes").mkdir(exist_ok=True)
-        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md")
-    result = sphinx(src, tmp / "html", data, tmp / "cache")
-    assert result.returncode == 0, result.stderr[-3000:]
-    return tmp / "html"
+    chapters = {
+        "index.md": "# Mini\n\nUne requête courte : {chiffre}`gpt4o_energy_short`.\n\n"
+                    "```{toctree}\npage\nautre\nannexes/parametres\nannexes/estimations\n"
+                    "annexes/verification\nannexes/donnees\n```\n",
+        "page.md": "# Page\n\nLes foyers : {nombre}`gpt4o_households` foyers.\n",
+        "autre.md": "# Autre\n\nEncore les foyers : {nombre}`gpt4o_households`.\n",
+        "annexes/donnees.md": (ROOT / "docs" / "annexes" / "donnees.md").read_text(encoding="utf-8"),
+    }
+    result = build_small_site(tmp_path_factory.mktemp("citing"), chapters, annexes=True)
+    assert result.ok, result.messages[-3000:]
+    return result.outdir
 
 
 def test_anchors_exist_and_are_unique(built):

@@ -72,7 +72,7 @@ def test_a_link_to_the_former_single_page_annex_still_lands_on_the_figure(browse
 
 def test_long_tables_become_cards_with_the_verdict_first(browser, base):
     with visit(browser, base, "annexes/verification.html", width=390) as page:
-        row = page.page.locator("table.cartes tbody tr").first
+        row = page.page.locator("table.cartes tbody tr:has(td.col-verdict)").first
         cells = row.locator("td")
         verdict = row.locator("td.col-verdict")
         assert verdict.count() == 1

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+from .escaping import escape_bibtex, escape_bibtex_url
 
 
 @dataclass(frozen=True)
@@ -23,16 +26,17 @@ def citation_fr(site: Site, label: str, value_text: str, page: str, anchor: str)
 
 
 def bibtex(site: Site, key: str, label: str, value_text: str, page: str, anchor: str) -> str:
+    e = escape_bibtex
     year = site.date[:4]
-    safe = key.replace("_", "")
+    safe = re.sub(r"[^A-Za-z0-9]", "", key)
     return "\n".join([
         f"@misc{{iaenv_{safe},",
-        f"  title = {{{label} : {value_text}}},",
-        f"  howpublished = {{{site.title}}},",
-        f"  version = {{{site.version}}},",
-        f"  year = {{{year}}},",
-        f"  date = {{{site.date}}},",
-        f"  url = {{{site.url(page, anchor)}}},",
+        f"  title = {{{e(label)} : {e(value_text)}}},",
+        f"  howpublished = {{{e(site.title)}}},",
+        f"  version = {{{e(site.version)}}},",
+        f"  year = {{{e(year)}}},",
+        f"  date = {{{e(site.date)}}},",
+        f"  url = {{{escape_bibtex_url(site.url(page, anchor))}}},",
         "  note = {Valeur calculée à la construction du site ; licence CC BY 4.0}",
         "}",
     ])

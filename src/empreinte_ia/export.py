@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .claims import Verdict
 from .display import CHECKS_DOC, claim_anchor, entry_url, url
+from .escaping import escape_csv
 from .formatting import auto_sig
 from .registry import Registry
 
@@ -36,6 +37,8 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "unite": f"{p.unit:~}", "chiffres_significatifs": p.sig or auto_sig(mid),
             "source": p.source, "localisation": p.locator, "annee": p.year,
             "statut": p.status, "verification": p.verification, "note": p.note,
+            "version_source": p.source_version, "motif_verification": p.verification_reason,
+            "consulte": p.accessed, "licence": p.licence,
             "url": entry_url(registry, key, base),
         })
     return rows
@@ -52,13 +55,18 @@ def claim_rows(verdicts: list[Verdict], base: str = "") -> list[dict]:
 
 
 def _csv_cell(value) -> str:
+    """One CSV cell: numbers as written by Python, text neutralised against formulas."""
     if isinstance(value, list):
-        return ";".join(value)
+        return escape_csv(";".join(str(v) for v in value))
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return escape_csv(value)
 
 
 def write_table(rows: list[dict], folder: Path, name: str, meta: dict) -> None:

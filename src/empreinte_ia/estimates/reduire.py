@@ -118,9 +118,10 @@ def devries_french_households(devries_daily_energy, french_household_electricity
 
 @estimate("s004_requests_gap", unit="dimensionless", sig=2,
           label="Requêtes quotidiennes supposées par de Vries rapportées à celles du texte court",
-          formula="requêtes par jour selon de Vries ÷ requêtes par jour selon le texte court")
+          formula="requêtes par jour selon de Vries ÷ requêtes par jour selon le texte court "
+                  "(haut et bas de sa fourchette)")
 def s004_requests_gap(devries_requests_per_day, s004_queries_per_day):
-    return devries_requests_per_day / s004_queries_per_day.central()
+    return devries_requests_per_day / s004_queries_per_day
 
 
 @estimate("s004_energy_gap", unit="dimensionless", sig=2,
@@ -157,3 +158,10 @@ def gpt4o_daily_flights(gpt4o_daily_co2, flight_sf_ny_passenger):
           formula="électricité annuelle de GPT-4o ÷ électricité annuelle d'un foyer français")
 def gpt4o_french_households(gpt4o_electricity_2025, french_household_electricity):
     return gpt4o_electricity_2025 / french_household_electricity
+
+
+@estimate("gpt4o_vs_devries_daily_energy", unit="dimensionless", sig=2,
+          label="Électricité quotidienne de GPT-4o en 2025 rapportée à celle de ChatGPT en 2023 (de Vries)",
+          formula="électricité quotidienne de GPT-4o en 2025 (fourchette) ÷ électricité quotidienne selon de Vries")
+def gpt4o_vs_devries_daily_energy(gpt4o_daily_electricity, devries_daily_energy):
+    return gpt4o_daily_electricity / devries_daily_energy

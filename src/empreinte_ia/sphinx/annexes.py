@@ -18,7 +18,7 @@ from ..display import (ESTIMATES_DOC, PARAMETERS_DOC, anchor, entry_doc, group_o
                        sig_of, sort_key)
 from ..formatting import format_quantity
 from ..registry import Registry
-from .nodes import details, field, joined, link, reference, summary
+from .nodes import details, field, joined, link, page_uri, reference, summary
 from .state import state
 
 
@@ -143,7 +143,7 @@ class DownloadsList(SphinxDirective):
     """Links to the open data files written next to the pages."""
 
     def run(self):
-        root = self.env.app.builder.get_relative_uri(self.env.docname, "index")
+        root = page_uri(self.env, "index")
         prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
         items = nodes.bullet_list()
         for name, what in DOWNLOADS:
