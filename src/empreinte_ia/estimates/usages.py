@@ -14,7 +14,10 @@ def devries_daily_energy(devries_servers, devries_server_power):
 
 @estimate("devries_energy_recomputed", unit="Wh/query", sig=2,
           label="Énergie d'une requête à ChatGPT recalculée depuis les hypothèses de de Vries",
-          formula="électricité quotidienne des serveurs ÷ requêtes par jour")
+          formula="électricité quotidienne des serveurs ÷ requêtes par jour",
+          scope={"frontiere": ["A", "B"], "utilisation": "supposee", "statistique": "moyenne",
+                 "modele": "ChatGPT (GPT-3.5, début 2023)",
+                 "version": "Joule 7(10), octobre 2023", "methode": "publiee"})
 def devries_energy_recomputed(devries_daily_energy, devries_requests_per_day):
     return devries_daily_energy / devries_requests_per_day
 
@@ -63,7 +66,11 @@ def google_search_carbon_per_kwh(google_search_co2, google_search_energy):
 
 @estimate("chatgpt_co2_epoch_us", unit="gCO2e/query", sig=2,
           label="Émissions d'une requête à ChatGPT (Epoch AI) avec l'électricité américaine moyenne",
-          formula="énergie d'une requête selon Epoch AI × intensité carbone des États-Unis")
+          formula="énergie d'une requête selon Epoch AI × intensité carbone des États-Unis",
+          scope={"frontiere": ["A", "B", "D"], "utilisation": "supposee",
+                 "statistique": "typique", "jetons_sortie": 500, "modele": "GPT-4o",
+                 "carbone": "lieu", "version": "article du 7 février 2025",
+                 "methode": "publiee"})
 def chatgpt_co2_epoch_us(chatgpt_energy_epoch, carbon_intensity_us):
     return chatgpt_energy_epoch * carbon_intensity_us
 
@@ -163,21 +170,22 @@ def local_gpu_implied_intensity(local_gpu_claimed_co2, local_gpu_claimed_energy)
 
 # -- human work, for scale --------------------------------------------------------------------
 @estimate("human_text_minutes", unit="minute", sig=2,
-          label="Durée de frappe d'un texte de 250 mots",
+          label="Durée de frappe du texte de la comparaison avec le travail humain",
           formula="mots du texte ÷ vitesse de frappe")
 def human_text_minutes(human_text_words, human_typing_speed):
     return human_text_words / human_typing_speed
 
 
 @estimate("human_text_laptop_energy", unit="Wh", sig=2,
-          label="Énergie de l'ordinateur portable pendant la frappe d'un texte de 250 mots",
+          label="Énergie de l'ordinateur portable pendant la frappe du texte de la comparaison avec le travail humain",
           formula="durée de frappe × puissance d'un ordinateur portable")
 def human_text_laptop_energy(human_text_minutes, laptop_power):
     return human_text_minutes * laptop_power
 
 
 @estimate("human_text_metabolic_energy", unit="Wh", sig=2,
-          label="Énergie du métabolisme d'un adulte pendant la frappe d'un texte de 250 mots",
+          label="Énergie du métabolisme d'un adulte pendant la frappe du texte de la comparaison "
+                "avec le travail humain",
           formula="durée de frappe × puissance du métabolisme")
 def human_text_metabolic_energy(human_text_minutes, human_metabolic_power):
     return human_text_minutes * human_metabolic_power
