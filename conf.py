@@ -24,7 +24,8 @@ def _tree_hash(*folders: Path) -> str:
 
 
 # -- Project ---------------------------------------------------------------------------
-project = "IA et environnement : les chiffres calculés"
+# A no-break space before the colon (French typography, as the build does for the pages).
+project = "IA et environnement\u00a0: les chiffres calculés"
 author = "Les contributeurs du projet"
 copyright = "2026, les contributeurs (textes CC BY 4.0, code MIT)"
 language = "fr"
@@ -47,8 +48,6 @@ html_math_renderer = "mathml"
 # -- Data and registry -----------------------------------------------------------------
 empreinte_data_dir = str(ROOT / "data")
 empreinte_releases_dir = str(ROOT / "publications")
-empreinte_description = ("Énergie, CO₂ et eau de l'intelligence artificielle : chaque chiffre est "
-                         "calculé à partir de sources citées, vérifiable et citable.")
 
 
 def _build_date() -> str:
@@ -58,7 +57,7 @@ def _build_date() -> str:
 
     if "SOURCE_DATE_EPOCH" in os.environ:
         stamp = int(os.environ["SOURCE_DATE_EPOCH"])
-        return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat()
+        return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout.strip()
@@ -87,7 +86,8 @@ nb_mime_priority_overrides = [("html", "image/svg+xml", 5)]
 
 # -- References ------------------------------------------------------------------------
 bibtex_bibfiles = [str(ROOT / "data" / "references.bib")]
-bibtex_default_style = "unsrt"
+# French style (« et », « et al. », titles as written): src/empreinte_ia/bibliography.py.
+bibtex_default_style = "francais"
 bibtex_reference_style = "author_year"
 bibtex_footbibliography_header = ""
 
@@ -126,6 +126,12 @@ html_theme_options = {
 }
 # Light or dark as the reader's system says.
 html_context = {"default_mode": "auto"}
+
+# -- OpenGraph (sphinxext-opengraph, loaded by the extension): link previews -----------
+ogp_site_url = html_baseurl
+ogp_description_length = 200
+ogp_social_cards = {"enable": False}   # no image generated per page
+ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
 html_theme_options["extra_footer"] = (
     f"Version {release} du {empreinte_build_date}. Textes et données sous licence CC BY 4.0, "
     "code sous licence MIT.")
@@ -136,7 +142,7 @@ notfound_context = {
     "title": "Page introuvable",
     "body": (
         "<h1>Page introuvable</h1>"
-        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé : "
+        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé\u00a0: "
         "les chiffres ont des adresses stables dans les annexes.</p>"
         "<ul><li><a href=\"" + notfound_urls_prefix + "index.html\">Revenir à l'accueil</a></li>"
         "<li><a href=\"" + notfound_urls_prefix + "search.html\">Rechercher dans le livre</a></li>"

@@ -55,7 +55,7 @@ def test_downloads_parse_and_match_registry(built):
     rows = {row["id"]: row for row in data["donnees"]}
     assert set(rows) == set(registry.estimates)
     for key, row in rows.items():
-        mid, low, high = registry.value(key).magnitudes()
+        mid, low, _high = registry.value(key).magnitudes()
         assert row["valeur"] == pytest.approx(mid) and row["bas"] == pytest.approx(low)
         assert re.search(r"annexes/estimations/\w+\.html#" + key.replace("_", "-") + "$",
                          row["url"]), row["url"]

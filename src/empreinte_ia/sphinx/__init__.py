@@ -1,19 +1,22 @@
 """The site's one Sphinx extension (``extensions = ["empreinte_ia.sphinx", …]`` in conf.py).
 
   state.py         what a build reads (registry, verdicts, names), one object per application
-  roles.py         {chiffre}, {nombre}, {plage}, {source}, {verdict}
+  roles.py         {chiffre}, {mesure}, {nombre}, {plage}…, {source}, {verdict}
+  typography.py    French spaces and apostrophes, quoted source text, runs of verdict badges
   annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}, {changements}
   annex_pages.py   one annex page per theme, written before reading; {index-annexe}
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
-  diagnostics.py   French warnings with the fix, charts without alt text, failed code cells
+  french_warnings.py  Sphinx's, MyST's and bibtex's warnings in French, with the fix
+  diagnostics.py   charts without alt text, failed code cells, summary
   published.py     what a reader sees, checked on the doctree: no hand-typed number, no unsafe
                    HTML, no role in a heading; roles and cross-references at their own line
   freshness.py     incremental builds: faulty and removed pages out of the published folder
-  pages.py         <head> metadata, then inline icons and deferred scripts in written pages
+  pages.py         version and date for the templates, then inline icons and deferred scripts
   icons.py         Font Awesome icons as inline SVG
   publishing.py    open data, sitemap and robots.txt next to the pages
+  pybtex_plugins.py  pybtex's plugin look-ups cached (4 s of a clean build)
   interface.py     the theme's interface in French (catalogue, templates, header buttons)
   cards.py         long tables as cards on phones (data-label on each cell, verdict first)
   downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
@@ -29,9 +32,29 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annex_pages, annexes, cards, comparer, diagnostics, downloads, freshness,
-               interface, mathml, nodes, pages, published, publishing, roles, state,
-               verification)
+from ..bibliography import register as register_bibliography_style
+from ..display import KINDS
+from . import (
+    annex_pages,
+    annexes,
+    cards,
+    comparer,
+    diagnostics,
+    downloads,
+    french_warnings,
+    freshness,
+    interface,
+    mathml,
+    nodes,
+    pages,
+    published,
+    publishing,
+    pybtex_plugins,
+    roles,
+    state,
+    typography,
+    verification,
+)
 
 
 def setup(app: Sphinx) -> dict:
@@ -39,8 +62,9 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_estimates_dir", "", "env")
     app.add_config_value("empreinte_releases_dir", "publications", "env")
     app.add_config_value("empreinte_build_date", "", "html")
-    app.add_config_value("empreinte_description", "", "html")
-    diagnostics.install(app)
+    pybtex_plugins.cache_entry_points()
+    app.setup_extension("sphinxext.opengraph")  # OpenGraph tags, set up in conf.py (ogp_*)
+    french_warnings.install(app)
     app.connect("builder-inited", state.on_builder_inited)
     freshness.install(app)
     published.install(app)
@@ -68,8 +92,12 @@ def setup(app: Sphinx) -> dict:
     app.add_node(nodes.details, html=nodes.tag("details"))
     app.add_node(nodes.summary, html=nodes.tag("summary"))
     app.add_node(du.citation, override=True, html=(nodes.visit_citation, nodes.depart_citation))
-    for kind in ("chiffre", "nombre", "plage"):
+    for kind in KINDS:
         app.add_role(kind, roles.NumberRole(kind))
+    app.add_transform(typography.FrenchTypography)
+    app.add_post_transform(typography.FrenchTypographyLate)
+    app.connect("doctree-resolved", typography.on_doctree_resolved, priority=900)
+    register_bibliography_style()
     for kind in ("source", "verdict"):
         app.add_role(kind, roles.ClaimRole(kind))
     app.add_directive("liste-parametres", annexes.ParametersList)

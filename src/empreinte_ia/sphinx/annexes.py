@@ -14,8 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..citation import bibtex, citation_fr
-from ..display import (ESTIMATES_DOC, PARAMETERS_DOC, anchor, entry_doc, group_of, render,
-                       sig_of, sort_key)
+from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, entry_doc, group_of, render, sig_of, sort_key
 from ..formatting import format_quantity
 from ..registry import Registry
 from .nodes import details, field, joined, link, page_uri, reference, summary

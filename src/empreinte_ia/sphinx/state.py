@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import sys
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import __version__
-from ..citation import Site
+from ..bibliography import note_access_dates
 from ..checks import format_error, load_data
+from ..citation import Site
 from ..claims import Verdict
 from ..datafile import DataError
 from ..registry import Registry
@@ -29,6 +30,7 @@ class State:
     names: list[str]              # proper names allowed in the prose
     watched: list[Path]           # data and code files every page depends on
     site: Site
+    chart_csv: dict[str, str] = field(default_factory=dict)  # written next to the pages
 
 
 # Keyed by the build environment, which roles, directives and handlers all reach.
@@ -67,6 +69,7 @@ def on_builder_inited(app: Sphinx) -> None:
         loaded = load_data(data, Path(estimates) if estimates else None)
     except DataError as exc:
         raise stop(exc) from None
+    note_access_dates(loaded.registry.parameters.values())
     _STATES[app.env] = State(loaded.registry, loaded.verdicts, loaded.names,
                              watched_files(data), site_of(app))
 
