@@ -8,7 +8,7 @@ SPHINX := $(PY) -m sphinx -b html -c . -d _build/doctrees -n -W --keep-going doc
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: html test check serve clean lint bench
+.PHONY: html test check serve clean lint bench release diff-chiffres
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -51,3 +51,14 @@ bench: html $(CHROMIUM) $(LIGHTHOUSE)
 
 clean:
 	rm -rf _build
+
+# Publier une version : `make release VERSION=0.2.0` fige chaque chiffre, paramètre et verdict
+# dans publications/0.2.0.json, écrit VERSION et CITATION.cff, enregistre et étiquette (v0.2.0).
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "ERREUR : indiquez la version, par exemple : make release VERSION=0.2.0" >&2; exit 1; }
+	$(PY) -m empreinte_ia.releases publier $(VERSION)
+
+# Chiffres modifiés par l'arbre de travail, par rapport à la dernière version publiée ou à
+# BASE (une version x.y.z ou une référence git : make diff-chiffres BASE=main).
+diff-chiffres: $(STAMP)
+	@$(PY) -m empreinte_ia.releases diff $(if $(BASE),--base $(BASE))

@@ -1,0 +1,121 @@
+"""A release snapshot: every figure, parameter and verdict of one state of the site, as plain data.
+
+This module imports nothing from the package on purpose: `releases.py` loads it next to an
+*older* copy of the package (a git worktree of a past commit) to freeze what that commit
+published, with that commit's own code. It only relies on the registry's long-standing API
+(`parameters`, `estimates`, `references`, `value`, `label`, `unit`, `parameters_of`,
+`sources_of`) and reads newer fields with `getattr`, so that a past registry still freezes.
+
+The snapshot is deterministic: sorted keys, numbers rounded to 12 significant digits (no
+float noise such as 39.99999999999999), `null` where there is no range.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FORMAT = 1
+# Roles that show a figure in a chapter, and identifiers quoted in code cells.
+_ROLE = re.compile(r"\{(?:chiffre|nombre|plage)\}`([a-z][a-z0-9_]*)`")
+_QUOTED = re.compile(r"[\"']([a-z][a-z0-9_]*)[\"']")
+ANNEX_PAGES = {"parametre": "annexes/parametres", "estimation": "annexes/estimations",
+               "verdict": "annexes/verification"}
+
+
+def number(x: float | None) -> float | int | None:
+    """A float without representation noise: 12 significant digits, integers as integers."""
+    if x is None:
+        return None
+    rounded = float(f"{float(x):.12g}")
+    return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
+
+
+def _values(value) -> dict:
+    mid, low, high = (float(v.magnitude) for v in (value.mid, value.low, value.high))
+    ranged = not (low == mid == high)
+    return {"valeur": number(mid), "bas": number(low) if ranged else None,
+            "haut": number(high) if ranged else None}
+
+
+def _unit(unit) -> str:
+    return f"{unit:~}"
+
+
+def _reference(registry, key: str, locator: str = "", source_version: str = "") -> dict:
+    ref = registry.references.get(key)
+    out = {"cle": key, "reference": ref.text() if ref else key,
+           "court": ref.short() if ref else key, "url": ref.url if ref else ""}
+    if locator:
+        out["localisation"] = locator
+    if source_version:
+        out["version_source"] = source_version
+    return out
+
+
+def _texts(render, registry, key: str, ranged: bool) -> dict:
+    if render is None:
+        return {}
+    return {"texte": render(registry, key, "chiffre"),
+            "plage_texte": render(registry, key, "plage") if ranged else None}
+
+
+def parameter(registry, key: str, render=None) -> dict:
+    p = registry.parameters[key]
+    out = {"libelle": p.label, "unite": _unit(p.unit), **_values(p.value),
+           "statut": p.status, "verification": p.verification, "annee": p.year,
+           "sources": [_reference(registry, p.source, p.locator,
+                                  getattr(p, "source_version", ""))],
+           "perimetre": getattr(p, "scope", None) or None}
+    out.update(_texts(render, registry, key, out["bas"] is not None))
+    return out
+
+
+def estimate(registry, key: str, render=None) -> dict:
+    e = registry.estimates[key]
+    params = registry.parameters_of(key)
+    sources = []
+    for pid in params:
+        p = registry.parameters[pid]
+        ref = _reference(registry, p.source, p.locator, getattr(p, "source_version", ""))
+        ref["parametre"] = pid
+        sources.append(ref)
+    out = {"libelle": e.label, "unite": _unit(e.unit), **_values(registry.value(key)),
+           "formule": e.formula, "entrees": list(e.inputs), "parametres": params,
+           "sources": sources, "perimetre": getattr(e, "scope", None) or None}
+    out.update(_texts(render, registry, key, out["bas"] is not None))
+    return out
+
+
+def verdict(v) -> dict:
+    c = v.claim
+    return {"document": c.document, "citation": c.quote, "valeur_annoncee": number(c.value),
+            "unite": _unit(c.unit), "estimation": c.estimate, "valeur_calculee": number(v.computed),
+            "rapport": number(v.ratio), "verdict": v.kind, "verdict_libelle": v.label}
+
+
+def pages_of(docs: Path, ids: set[str]) -> dict[str, list[str]]:
+    """Chapter pages (docnames) that show each id, from the roles and code cells of docs/."""
+    out: dict[str, set[str]] = {}
+    for path in sorted(docs.rglob("*.md")):
+        doc = path.relative_to(docs).with_suffix("").as_posix()
+        if doc.startswith("annexes/"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = set(_ROLE.findall(text)) | (set(_QUOTED.findall(text)) & ids)
+        for key in found & ids:
+            out.setdefault(key, set()).add(doc)
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def snapshot(registry, verdicts: list, version: str, date: str, commit: str = "",
+             render=None, docs: Path | None = None) -> dict:
+    """Everything a release publishes, keyed by id (see the module docstring)."""
+    ids = set(registry.parameters) | set(registry.estimates)
+    return {
+        "format": FORMAT, "version": version, "date": date, "commit": commit,
+        "parametres": {k: parameter(registry, k, render) for k in sorted(registry.parameters)},
+        "estimations": {k: estimate(registry, k, render) for k in sorted(registry.estimates)},
+        "verdicts": {v.claim.id: verdict(v) for v in sorted(verdicts, key=lambda v: v.claim.id)},
+        "pages": pages_of(docs, ids) if docs else {},
+    }
