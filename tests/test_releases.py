@@ -103,15 +103,15 @@ def test_records_are_looked_up_by_release_and_inherited():
 
 
 def test_template_is_valid_records_once_completed(tmp_path):
-    found = missing_records(changes(_snap(), _snap("0.2.0", p=1.5, verdict="ecart")))
+    found = missing_records(changes(_snap(), _snap("0.2.0", p=1.5, extra_param=False)))
     text = template(found, "0.2.0")
     path = write(tmp_path / "changements.yaml", text)
     with pytest.raises(DataError, match="pas encore écrite"):
         load_records(path)
-    path.write_text(text.replace("À compléter : ce qui a changé et où dans la source.",
+    path.write_text(text.replace("À compléter (ce qui a changé, et où dans la source).",
                                  "Relu dans la source."), encoding="utf-8")
     records = load_records(path)
-    assert {r.id for r in records} == {"p", "c"} and records[0].version == "0.2.0"
+    assert {r.id for r in records} == {"p", "r"} and records[0].version == "0.2.0"
 
 
 @pytest.mark.parametrize("line, message", [
@@ -130,8 +130,9 @@ def test_bad_record_is_refused_with_its_line(tmp_path, line, message):
 
 def test_diff_markdown_gives_old_new_percent_pages_and_template():
     text = diff_markdown(_snap(), _snap("", p=1.5), [], "0.2.0")
-    assert "| `e` (estimation) | 2 | 3 | +50,0 % | p | chapitres/a.html, annexes/estimations.html |" \
+    assert "| `e` (estimation) | 2.0 | 3.0 | +50,0 % | p | chapitres/a.html, annexes/estimations.html |" \
         in text
+    assert "| `p` (paramètre) | 1.0 | 1.5 | +50,0 % | valeur modifiée dans data/ |" in text
     assert "- id: p  # paramètre : valeur" in text and 'version: "0.2.0"' in text
 
 

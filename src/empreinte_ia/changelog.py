@@ -230,5 +230,5 @@ def template(missing: list[Change], version: str) -> str:
         lines += [f"- id: {c.id}  # {c.kind} : {what}",
                   f"  version: \"{version}\"",
                   "  categorie: correction  # ou mise_a_jour_source, changement_methode",
-                  f"  raison: {TODO} : ce qui a changé et où dans la source.", ""]
+                  f"  raison: {TODO} (ce qui a changé, et où dans la source).", ""]
     return "\n".join(lines)

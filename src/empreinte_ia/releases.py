@@ -183,6 +183,12 @@ def _shown(entry: dict | None, section: str) -> str:
     return text
 
 
+def _origin(c: Change) -> str:
+    if c.status != "modification":
+        return c.status
+    return "affirmation modifiée" if c.section == "verdicts" else "valeur modifiée dans data/"
+
+
 def diff_markdown(old: dict, new: dict, records, version: str) -> str:
     """The figures that differ, as a Markdown table (for a terminal or a job summary)."""
     found = changes(old, new, records, version)
@@ -196,7 +202,7 @@ def diff_markdown(old: dict, new: dict, records, version: str) -> str:
         pages = new.get("pages", {}).get(c.id) or old.get("pages", {}).get(c.id) or []
         pages = list(pages) + [ANNEX_PAGES[{"parametres": "parametre", "estimations": "estimation",
                                             "verdicts": "verdict"}[c.section]]]
-        cause = ", ".join(c.causes) if c.causes else ("formule" if c.formula else c.status)
+        cause = ", ".join(c.causes) if c.causes else ("formule" if c.formula else _origin(c))
         if c.records:
             cause += " — " + "; ".join(f"{r.category_fr} : {r.reason}" for r in c.records)
         cells = [f"`{c.id}` ({c.kind})", _shown(c.before, c.section), _shown(c.after, c.section),
