@@ -25,7 +25,14 @@ $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
 
-test: $(STAMP) $(CHROMIUM)
+# pdfLaTeX and BibTeX, to compile the published BibTeX in the tests (tests/test_citation_formats.py).
+PDFLATEX ?= /usr/bin/pdflatex
+
+$(PDFLATEX):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends texlive-latex-base
+
+test: $(STAMP) $(CHROMIUM) $(PDFLATEX)
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 lint: $(STAMP)

@@ -156,9 +156,9 @@ def csl(c: Cited, site: Site) -> dict:
         "accessed": _date_parts(c.accessed),
         "URL": c.url,
         "language": "fr-FR",
-        "license": LICENCE,
         "note": f"{c.quantity}. " + (f"D’après {_producers(c.producers)} ; calculé par "
-                                     f"{SHORT_TITLE}." if c.producers else ""),
+                                     f"{SHORT_TITLE}. " if c.producers else "")
+                + f"Licence {LICENCE}.",
     }
 
 
@@ -174,5 +174,5 @@ def site_csl(site: Site, release: str | None) -> dict:
         "accessed": _date_parts(site.date),
         "URL": site.url(f"v/{release}/index.html") if release else site.url("index.html"),
         "language": "fr-FR",
-        "license": LICENCE,
+        "note": f"Licence {LICENCE}.",
     }

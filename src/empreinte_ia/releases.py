@@ -119,6 +119,22 @@ def history(folder: Path, records_path: Path) -> list[tuple[dict, dict, list[Cha
     return pairs[::-1]
 
 
+def frozen_in(releases: list[dict], section: str, key: str, entry: dict) -> dict | None:
+    """The latest release whose frozen value of `key` is `entry`'s (value, range, unit)."""
+    from .changelog import _moved_fields
+
+    for release in reversed(releases):
+        old = release.get(section, {}).get(key)
+        if old is not None and not _moved_fields(section, old, entry):
+            return release
+    return None
+
+
+def last_seen(releases: list[dict], section: str, key: str) -> dict | None:
+    """The latest release that still had `key`."""
+    return next((r for r in reversed(releases) if key in r.get(section, {})), None)
+
+
 # -- cutting a release ---------------------------------------------------------------------
 def publish(version: str, root: Path = ROOT, date: str | None = None) -> Path:
     """Freeze the committed tree as `version`, write VERSION and CITATION.cff, commit, tag."""
