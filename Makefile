@@ -55,6 +55,7 @@ $(LIGHTHOUSE): benchmarks/lighthouse/package-lock.json
 bench: html $(CHROMIUM) $(LIGHTHOUSE)
 	$(PY) benchmarks/build_times.py
 	CHROMIUM=$(CHROMIUM) $(PY) benchmarks/pages.py
+	$(PY) benchmarks/release_time.py
 
 clean:
 	rm -rf _build
