@@ -40,8 +40,7 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints", "README.md"]
 extensions = [
     "myst_nb",
     "sphinxcontrib.bibtex",
-    "empreinte_ia.sphinxext",
-    "empreinte_ia.mathml",
+    "empreinte_ia.sphinx",
 ]
 # Formulas become MathML at build time: no MathJax, no CDN.
 html_math_renderer = "mathml"

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
 
-from empreinte_ia.browser import FLAGS, chromium, find_chromium, pages, serve, visit  # noqa: E402
+from tests.support.browser import FLAGS, chromium, find_chromium, pages, serve, visit  # noqa: E402
 
 SITE = ROOT / "_build" / "html"
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from empreinte_ia.browser import chromium, serve, visit
+from .support.browser import chromium, serve, visit
 
 from .conftest import ROOT, write
 

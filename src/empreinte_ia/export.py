@@ -10,24 +10,11 @@ from pathlib import Path
 
 from . import datapackage
 from .claims import Verdict
+from .display import CHECKS_DOC, ESTIMATES_DOC, PARAMETERS_DOC, anchor, claim_anchor, url
 from .formatting import auto_sig
 from .freeze import number
 from .registry import Registry
 from .units import french_unit
-
-ESTIMATES_PAGE = "annexes/estimations.html"
-PARAMETERS_PAGE = "annexes/parametres.html"
-CHECKS_PAGE = "annexes/verification.html"
-
-
-def _url(base: str, page: str, anchor: str) -> str:
-    return f"{base.rstrip('/')}/{page}#{anchor}" if base else f"{page}#{anchor}"
-
-
-def _anchor(key: str) -> str:
-    from docutils.nodes import make_id
-
-    return make_id(key)
 
 
 def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
@@ -39,7 +26,7 @@ def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
             "unite": f"{e.unit:~}", "unite_libelle": french_unit(e.unit),
             "chiffres_significatifs": e.sig, "formule": e.formula,
             "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
-            "sources": registry.sources_of(key), "url": _url(base, ESTIMATES_PAGE, _anchor(key)),
+            "sources": registry.sources_of(key), "url": url(base, ESTIMATES_DOC, anchor(key)),
         })
     return rows
 
@@ -57,7 +44,7 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "localisation": p.locator, "version_source": getattr(p, "source_version", ""),
             "annee": p.year,
             "statut": p.status, "verification": p.verification, "note": p.note,
-            "url": _url(base, PARAMETERS_PAGE, _anchor(key)),
+            "url": url(base, PARAMETERS_DOC, anchor(key)),
         })
     return rows
 
@@ -68,7 +55,7 @@ def claim_rows(verdicts: list[Verdict], base: str = "") -> list[dict]:
         "valeur_annoncee": number(v.claim.value), "unite": f"{v.claim.unit:~}",
         "estimation": v.claim.estimate or "", "valeur_calculee": number(v.computed),
         "rapport": number(v.ratio), "verdict": v.kind, "verdict_libelle": v.label,
-        "url": _url(base, CHECKS_PAGE, "verif-" + _anchor(v.claim.id)),
+        "url": url(base, CHECKS_DOC, claim_anchor(v.claim.id)),
     } for v in verdicts]
 
 

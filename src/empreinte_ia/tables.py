@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .formatting import auto_sig, format_range, format_value
+from .display import render
 from .registry import Registry
 
 
 def entries(registry: Registry, keys: list[str], labels: list[str] | None = None) -> pd.DataFrame:
     rows = []
     for i, key in enumerate(keys):
-        value = registry.value(key)
-        sig = registry.sig(key) or auto_sig(value.magnitudes()[0])
-        mid, low, high = value.magnitudes()
         sources = ", ".join(registry.references[s].short() for s in registry.sources_of(key))
         rows.append({
             "Grandeur": labels[i] if labels else registry.label(key),
-            "Valeur": format_value(value, sig),
-            "Fourchette": format_range(low, high, value.units, sig, mid) if value.has_range
-            else "—",
+            "Valeur": render(registry, key, "chiffre"),
+            "Fourchette": render(registry, key, "plage") if registry.value(key).has_range else "—",
             "Sources": sources,
         })
     return pd.DataFrame(rows)

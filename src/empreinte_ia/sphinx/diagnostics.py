@@ -1,13 +1,28 @@
-"""Sphinx's, MyST's and bibtex's warnings for an editor's usual mistakes, said in French with
-the fix. The file and line stay those that Sphinx gives; only the message is rewritten."""
+"""Every problem of a build said in French, with its file, line and fix.
+
+- Sphinx's, MyST's and bibtex's warnings for an editor's usual mistakes are rewritten in
+  French (the file and line stay those that Sphinx gives; only the message changes);
+- each chapter is checked for hand-typed numbers and charts without alternative text;
+- a code cell that raised is located in its chapter file;
+- a failing strict build ends on a French summary.
+"""
 
 from __future__ import annotations
 
 import difflib
 import logging
 import re
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
+
+from ..prose import lint_text
+from .state import state
+
+logger = sphinx_logging.getLogger(__name__)
 
 # Roles and directives an editor of this book is expected to use.
 ROLES = ["chiffre", "nombre", "plage", "source", "verdict", "ref", "numref", "doc", "cite:p",
@@ -93,3 +108,70 @@ def install(app) -> None:
     flt = FrenchWarnings(lambda: bib_keys(app.config.bibtex_bibfiles))
     for handler in logging.getLogger("sphinx").handlers:
         handler.addFilter(flt)
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Every page depends on data/ and on the package; chapters hold no hand-typed number."""
+    st = state(app)
+    for path in st.watched:
+        app.env.note_dependency(str(path))
+    if docname.startswith("annexes/") and docname != "annexes/index":
+        return
+    shown = app.env.doc2path(docname)
+    for finding in lint_text(source[0], str(shown), st.names):
+        if finding.kind == "alt":
+            logger.warning("graphique sans texte alternatif. Correction : ajoutez « alt: » sous "
+                           "« image: » dans les options de la cellule.",
+                           location=(docname, finding.line), type="empreinte", subtype="alt")
+            continue
+        logger.warning(
+            f"chiffre tapé à la main dans le texte (« {finding.text.strip()[:70]} »). "
+            "Correction : remplacez-le par un rôle {chiffre}`identifiant`, ou ajoutez le nom "
+            "propre à data/noms_propres.yaml.",
+            location=(docname, finding.line), type="empreinte", subtype="prose")
+
+
+def _cell_line(path: Path, cell_source: str) -> int | None:
+    """Line of the failing cell's first code line in the chapter file."""
+    first = next((ln.strip() for ln in cell_source.splitlines() if ln.strip()), "")
+    if not first or not path.exists():
+        return None
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() == first:
+            return number
+    return None
+
+
+def report_failed_cell(exception: Exception) -> None:
+    """A code cell that raised: say where, in French, before Sphinx's own report."""
+    cause = exception.__cause__
+    if type(exception).__name__ != "ExecutionError" or cause is None:
+        return
+    path = Path(str(exception))
+    text = str(cause)
+    parts = text.split("------------------")
+    cell = parts[1] if len(parts) > 2 else ""
+    line = _cell_line(path, cell)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    inner = re.search(r"Cell In\[\d+\], line (\d+)", plain)
+    if line and inner:
+        line += int(inner.group(1)) - 1
+    ename = getattr(cause, "ename", "Erreur")
+    evalue = getattr(cause, "evalue", "")
+    where = f"{path}, ligne {line}" if line else str(path)
+    sys.stderr.write(
+        f"\nERREUR : une cellule de code a échoué dans {where} : {ename} : {evalue}\n"
+        "  → Correction : corrigez le code de cette cellule (un identifiant du registre mal "
+        "écrit, une unité incompatible…) puis relancez « make html ». La trace complète est "
+        "affichée plus haut.\n")
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        report_failed_cell(exception)
+        return
+    problems = getattr(app, "_warncount", 0)
+    if problems and getattr(app, "_fail_on_warnings", False):
+        sys.stderr.write(
+            f"\nERREUR : la construction échoue sur {problems} problème(s), listé(s) plus "
+            "haut avec leur fichier, leur ligne et leur correction.\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from docutils import nodes
 from latex2mathml.converter import convert
-from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 
@@ -32,7 +31,3 @@ def visit_displaymath(self, node: nodes.Element) -> None:
     self.body.append(_mathml(node, "block"))
     self.body.append("</div>\n")
     raise nodes.SkipNode
-
-
-def setup(app: Sphinx) -> None:
-    app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))

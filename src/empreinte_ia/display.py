@@ -1,0 +1,76 @@
+"""How a figure of the registry is shown in French, and where it lives on the site.
+
+Used alike by the Sphinx roles and annexes, the chapters' tables and the open-data export.
+Imports neither Sphinx nor docutils: anchors are computed here, with the same algorithm as
+``docutils.nodes.make_id`` (the tests compare the two over every id).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .formatting import auto_sig, format_bare, format_range, format_value
+from .registry import Registry
+
+# Annex pages (Sphinx document names) where every entry has its anchor.
+PARAMETERS_DOC = "annexes/parametres"
+ESTIMATES_DOC = "annexes/estimations"
+CHECKS_DOC = "annexes/verification"
+
+KINDS = ("chiffre", "nombre", "plage")
+
+# docutils.nodes.make_id: letters docutils maps by hand before dropping what is not ASCII.
+_DIGRAPHS = {0x00DF: "sz", 0x00E6: "ae", 0x0153: "oe", 0x0238: "db", 0x0239: "qp"}
+_LETTERS = str.maketrans("\u00f8\u0111\u0127\u0131\u0142\u0167\u0180\u0183\u0188\u018c\u0192"
+                         "\u0199\u019a\u019e\u01a5\u01ab\u01ad\u01b4\u01b6\u01e5\u0225\u0234"
+                         "\u0235\u0236\u0237\u023c\u023f\u0240\u0247\u0249\u024b\u024d\u024f",
+                         "odhiltbbcdfklnpttyzgzlntjcszejqry")
+_NOT_ID = re.compile("[^a-z0-9]+")
+_ID_ENDS = re.compile("^[-0-9]+|-+$")
+
+
+def anchor(key: str) -> str:
+    """Stable anchor of an entry, derived from its id only (docutils' make_id)."""
+    text = key.lower().translate(_DIGRAPHS).translate(_LETTERS)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = _NOT_ID.sub("-", " ".join(text.split()))
+    return _ID_ENDS.sub("", text)
+
+
+def claim_anchor(claim_id: str) -> str:
+    """Anchor of a claim's row in the verification annex."""
+    return "verif-" + anchor(claim_id)
+
+
+def entry_doc(registry: Registry, key: str) -> str:
+    """The annex that lists `key`: parameters or estimates."""
+    return PARAMETERS_DOC if key in registry.parameters else ESTIMATES_DOC
+
+
+def url(base: str, doc: str, fragment: str) -> str:
+    """Address of an anchor on the site: absolute if `base` is given, else relative."""
+    page = f"{doc}.html"
+    return f"{base.rstrip('/')}/{page}#{fragment}" if base else f"{page}#{fragment}"
+
+
+def entry_url(registry: Registry, key: str, base: str = "") -> str:
+    return url(base, entry_doc(registry, key), anchor(key))
+
+
+def sig_of(registry: Registry, key: str) -> int:
+    """Significant digits of an entry: declared, else deduced from its value."""
+    sig = registry.sig(key)
+    return sig if sig else auto_sig(registry.value(key).magnitudes()[0])
+
+
+def render(registry: Registry, key: str, kind: str = "chiffre") -> str:
+    """The text of a figure: « 0,42 Wh par requête » (chiffre), « 35 000 » (nombre),
+    « 0,29 à 0,55 Wh par requête » (plage)."""
+    value, sig = registry.value(key), sig_of(registry, key)
+    if kind == "nombre":
+        return format_bare(value, sig)
+    if kind == "plage":
+        mid, low, high = value.magnitudes()
+        return format_range(low, high, value.units, sig, mid)
+    return format_value(value, sig)

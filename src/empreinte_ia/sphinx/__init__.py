@@ -1,0 +1,51 @@
+"""The site's one Sphinx extension (``extensions = ["empreinte_ia.sphinx", …]`` in conf.py).
+
+  state.py         what a build reads (registry, verdicts, names), one object per application
+  roles.py         {chiffre}, {nombre}, {plage}, {source}, {verdict}
+  annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}, {changements}
+  verification.py  {liste-verifications}, {contradictions}
+  nodes.py         the <details> box, bibliography as a list, node-building helpers
+  mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
+  diagnostics.py   French warnings with the fix, hand-typed numbers, failed code cells
+  pages.py         <head> metadata, then inline icons and deferred scripts in written pages
+  icons.py         Font Awesome icons as inline SVG
+  publishing.py    open data, sitemap and robots.txt next to the pages
+How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes as du
+from sphinx.application import Sphinx
+
+from .. import __version__
+from . import annexes, diagnostics, mathml, nodes, pages, publishing, roles, state, verification
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("empreinte_data_dir", "data", "env")
+    app.add_config_value("empreinte_releases_dir", "publications", "env")
+    app.add_config_value("empreinte_build_date", "", "html")
+    app.add_config_value("empreinte_description", "", "html")
+    diagnostics.install(app)
+    app.connect("builder-inited", state.on_builder_inited)
+    app.connect("source-read", diagnostics.on_source_read)
+    app.connect("html-page-context", pages.on_html_page_context)
+    app.connect("build-finished", publishing.on_build_finished)
+    app.connect("build-finished", diagnostics.on_build_finished)
+    app.add_html_math_renderer("mathml", (mathml.visit_math, None),
+                               (mathml.visit_displaymath, None))
+    app.add_node(nodes.details, html=nodes.tag("details"))
+    app.add_node(nodes.summary, html=nodes.tag("summary"))
+    app.add_node(du.citation, override=True, html=(nodes.visit_citation, nodes.depart_citation))
+    for kind in ("chiffre", "nombre", "plage"):
+        app.add_role(kind, roles.NumberRole(kind))
+    for kind in ("source", "verdict"):
+        app.add_role(kind, roles.ClaimRole(kind))
+    app.add_directive("liste-parametres", annexes.ParametersList)
+    app.add_directive("liste-estimations", annexes.EstimatesList)
+    app.add_directive("telechargements", annexes.DownloadsList)
+    app.add_directive("changements", annexes.ChangesList)
+    app.add_directive("liste-verifications", verification.ChecksList)
+    app.add_directive("contradictions", verification.ContradictionsList)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,46 @@
+"""HTML adjustments of each page: metadata in the <head> (version, date, OpenGraph) while the
+page is written, then icons as inline SVG and scripts that do not block, once it is written."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from sphinx.application import Sphinx
+
+from .icons import inline_icons
+from .state import state
+
+HEAD_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="(?![^"]*'
+                         r'documentation_options\.js)[^"]*"[^>]*)>')
+
+
+def on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Version, build date, and OpenGraph metadata for link previews."""
+    site = state(app).site
+    context["empreinte_version"] = site.version
+    context["empreinte_date"] = site.date
+    title = context.get("title") or app.config.project
+    url = f"{site.base_url.rstrip('/')}/{pagename}.html"
+    description = app.config.empreinte_description
+    tags = {
+        "og:title": title, "og:type": "website", "og:url": url, "og:locale": "fr_FR",
+        "og:site_name": app.config.project, "og:description": description,
+    }
+    meta = [f'<meta name="description" content="{escape(description)}">']
+    meta += [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
+    meta.append(f'<link rel="canonical" href="{escape(url)}">')
+    context["metatags"] = context.get("metatags", "") + "\n".join(meta)
+
+
+def defer_scripts(page_html: str) -> str:
+    """Every script of the <head> deferred (kept in order), except the small options file that
+    the inline snippets of the theme read at once: the text shows before the scripts run."""
+    end = page_html.find("</head>")
+    head = HEAD_SCRIPT.sub(r"<script defer \1>", page_html[:end])
+    return head + page_html[end:]
+
+
+def finish(page_html: str, page: str) -> str:
+    """A written page, finished: icons inline, scripts deferred."""
+    return defer_scripts(inline_icons(page_html, page))

@@ -1,0 +1,55 @@
+"""What the build writes next to the pages: open data, sitemap, robots.txt; and what it takes
+out of the published folder (source maps, the Font Awesome script)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from .. import __version__
+from ..export import write_all
+from .pages import finish
+from .state import state
+
+
+def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        publish(app)
+
+
+def publish(app: Sphinx) -> None:
+    """Open data next to the pages; no source maps nor icon script in the published folder."""
+    st = state(app)
+    out = Path(app.outdir)
+    meta = {"version": __version__, "licence": "CC BY 4.0", "site": app.config.project,
+            "url": app.config.html_baseurl}
+    write_all(st.registry, list(st.verdicts.values()), out / "donnees", app.config.html_baseurl,
+              meta)
+    write_sitemap(app, out)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        finished = finish(text, str(page.relative_to(out)))
+        if finished != text:
+            page.write_text(finished, encoding="utf-8")
+    for path in list(out.rglob("*.map")) + list(out.glob("_static/scripts/fontawesome.js")):
+        path.unlink()
+    for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        cleaned = re.sub(r"\n?/[/*][#@] sourceMappingURL=[^\n]*", "", text)
+        if cleaned != text:
+            path.write_text(cleaned, encoding="utf-8", errors="surrogateescape")
+
+
+def write_sitemap(app: Sphinx, out: Path) -> None:
+    base = app.config.html_baseurl.rstrip("/")
+    pages = sorted(d for d in app.env.found_docs)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines += [f"  <url><loc>{base}/{d}.html</loc><lastmod>{app.config.empreinte_build_date}"
+              "</lastmod></url>" for d in pages]
+    lines.append("</urlset>")
+    (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
+                                    encoding="utf-8")

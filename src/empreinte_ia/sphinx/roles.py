@@ -1,0 +1,81 @@
+"""Roles of the chapters.
+
+  {chiffre}`id`  value and unit            → « 0,42 Wh par requête »
+  {nombre}`id`   value without unit        → « 35 000 »
+  {plage}`id`    low–high range and unit   → « 0,29 à 0,55 Wh par requête »
+  {source}`id`   what a source document said, linked to its verdict
+  {verdict}`id`  the computed verdict of that claim
+Each links to the entry of `id` in its annex.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxRole
+
+from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
+from ..registry import Registry
+from .state import state
+
+logger = logging.getLogger(__name__)
+
+
+def suggest(registry: Registry, key: str) -> str:
+    close = difflib.get_close_matches(key, registry.ids(), n=3)
+    return ("identifiants proches : " + ", ".join(close)) if close else \
+        "consultez l'annexe des paramètres et celle des estimations"
+
+
+class NumberRole(SphinxRole):
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def run(self):
+        registry = state(self.env).registry
+        key = self.text.strip()
+        if key not in registry:
+            logger.warning(
+                f"chiffre inconnu « {key} » dans le rôle {{{self.kind}}}. "
+                f"Correction : {suggest(registry, key)}.",
+                location=self.get_location(), type="empreinte", subtype="chiffre")
+            return [nodes.inline(self.rawtext, self.rawtext, classes=["chiffre-inconnu"])], []
+        if self.kind == "plage" and not registry.value(key).has_range:
+            logger.warning(f"« {key} » n'a pas de fourchette : utilisez {{chiffre}} plutôt que "
+                           "{plage}.", location=self.get_location(),
+                           type="empreinte", subtype="plage")
+        text = render(registry, key, self.kind)
+        uri = self.env.app.builder.get_relative_uri(self.env.docname, entry_doc(registry, key))
+        ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{anchor(key)}",
+                              reftitle=registry.label(key), classes=["chiffre"])
+        return [ref], []
+
+
+class ClaimRole(SphinxRole):
+    """{source}`claim` : what the source said, linked to its verdict;
+    {verdict}`claim` : the computed verdict, linked likewise."""
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+
+    def run(self):
+        by_id = state(self.env).verdicts
+        key = self.text.strip()
+        if key not in by_id:
+            close = difflib.get_close_matches(key, list(by_id), n=3)
+            logger.warning(f"affirmation inconnue « {key} » dans le rôle {{{self.kind}}}. "
+                           "Correction : " + ("identifiants proches : " + ", ".join(close)
+                                              if close else "voir data/claims/") + ".",
+                           location=self.get_location(), type="empreinte", subtype="source")
+            return [nodes.inline(self.rawtext, self.rawtext)], []
+        v = by_id[key]
+        text = f"« {v.claim.quote} »" if self.kind == "source" else v.label
+        uri = self.env.app.builder.get_relative_uri(self.env.docname, CHECKS_DOC)
+        ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{claim_anchor(key)}",
+                              reftitle=f"Vérification : {v.label}", classes=["verdict",
+                                                                             f"verdict-{v.kind}"])
+        return [ref], []

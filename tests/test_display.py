@@ -1,0 +1,67 @@
+"""The core's display of a figure: anchors identical to docutils', and a core without Sphinx."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from docutils.nodes import make_id
+
+from empreinte_ia import load_registry
+from empreinte_ia.claims import verdicts
+from empreinte_ia.display import anchor, claim_anchor, entry_url, render, url
+
+from .conftest import DATA, ROOT
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry(DATA)
+
+
+def test_anchor_is_docutils_make_id_for_every_id(registry):
+    claims = [v.claim.id for v in verdicts(registry, DATA / "claims")]
+    ids = list(registry.ids()) + claims
+    assert len(ids) > 100
+    assert [anchor(i) for i in ids] == [make_id(i) for i in ids]
+    assert [claim_anchor(c) for c in claims] == ["verif-" + make_id(c) for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "gpt4o_energy_short", "A-12", "Ça coûte 3,5 Wh", "  2x__Énergie  ", "Straße æøœ", "ƀƃ ȷ ɏ",
+    "--42--", "δ-énergie", "", "日本語 id", "ÆØÅ/ǅ\tx",
+])
+def test_anchor_is_docutils_make_id_on_unusual_text(text):
+    assert anchor(text) == make_id(text)
+
+
+def test_entry_url_points_to_the_annex_of_its_kind(registry):
+    parameter = sorted(registry.parameters)[0]
+    estimate = sorted(registry.estimates)[0]
+    assert entry_url(registry, parameter) == f"annexes/parametres.html#{make_id(parameter)}"
+    assert entry_url(registry, estimate, "https://exemple.fr/site/") == \
+        f"https://exemple.fr/site/annexes/estimations.html#{make_id(estimate)}"
+    assert url("", "index", "x") == "index.html#x"
+
+
+def test_render_kinds(registry):
+    key = next(k for k in sorted(registry.estimates) if registry.value(k).has_range)
+    chiffre, nombre, plage = (render(registry, key, kind) for kind in ("chiffre", "nombre", "plage"))
+    assert chiffre.startswith(nombre)
+    assert " à " in plage and plage != chiffre
+
+
+def test_core_package_imports_no_sphinx_docutils_or_theme():
+    """Every core module, the export included, loads without Sphinx, docutils or the theme."""
+    code = ("import pkgutil, importlib, sys, empreinte_ia, empreinte_ia.estimates\n"
+            "for m in pkgutil.iter_modules(empreinte_ia.__path__, 'empreinte_ia.'):\n"
+            "    if m.name != 'empreinte_ia.sphinx':\n"
+            "        importlib.import_module(m.name)\n"
+            "bad = sorted(n for n in sys.modules if n.split('.')[0] in "
+            "('sphinx', 'docutils', 'pydata_sphinx_theme', 'sphinx_book_theme', 'myst_nb'))\n"
+            "print(' '.join(bad))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "src"), MPLBACKEND="Agg"))
+    assert out.stdout.strip() == ""
