@@ -8,9 +8,10 @@ from collections import Counter
 
 import pytest
 
-from empreinte_ia.changelog import changes, snapshot
-from empreinte_ia.citation import Site, bibtex, citation_fr
 from empreinte_ia.registry import load_registry
+from empreinte_ia.releases import load_releases
+
+from .test_releases import _bump
 
 NN = "\u202f"
 
@@ -32,13 +33,20 @@ def built(tmp_path_factory):
     for name in ("parametres", "estimations", "verification", "donnees"):
         (src / "annexes").mkdir(exist_ok=True)
         shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md")
+    # One parameter changed since release 0.1.0, with its record: the history must say so.
+    _bump(data / "parameters" / "inference_gpt4o.yaml", "car_emissions_per_year", 1.1)
+    records = data / "changements.yaml"
+    previous = records.read_text(encoding="utf-8") if records.exists() else ""
+    records.write_text(previous + '\n- id: car_emissions_per_year\n  version: "0.2.0"\n'
+                       "  categorie: mise_a_jour_source\n  raison: Nouvelle édition du rapport.\n",
+                       encoding="utf-8")
     result = sphinx(src, tmp / "html", data, tmp / "cache")
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "html"
 
 
 def test_anchors_exist_and_are_unique(built):
-    registry = load_registry()
+    registry = load_registry(built.parent / "data")
     ids = []
     for page in ("annexes/parametres.html", "annexes/estimations.html"):
         ids += re.findall(r'<section[^>]*\bid="([^"]+)"', (built / page).read_text(encoding="utf-8"))
@@ -54,13 +62,17 @@ def test_prose_number_links_to_its_entry(built):
 
 
 def test_downloads_parse_and_match_registry(built):
-    registry = load_registry()
+    registry = load_registry(built.parent / "data")
     data = json.loads((built / "donnees" / "estimations.json").read_text(encoding="utf-8"))
     rows = {row["id"]: row for row in data["donnees"]}
     assert set(rows) == set(registry.estimates)
     for key, row in rows.items():
         mid, low, high = registry.value(key).magnitudes()
-        assert row["valeur"] == pytest.approx(mid) and row["bas"] == pytest.approx(low)
+        assert row["valeur"] == pytest.approx(mid)
+        if registry.value(key).has_range:
+            assert row["bas"] == pytest.approx(low) and row["haut"] == pytest.approx(high)
+        else:
+            assert row["bas"] is None and row["haut"] is None
         assert row["url"].endswith("annexes/estimations.html#" + key.replace("_", "-"))
     with (built / "donnees" / "parametres.csv").open(encoding="utf-8") as fh:
         table = list(csv.DictReader(fh))
@@ -77,18 +89,10 @@ def test_citation_holds_value_and_url(built):
     page = (built / "annexes" / "parametres.html").read_text(encoding="utf-8")
     assert "Citer ce chiffre" in page
     assert f"0,42{NN}Wh par requête" in page
-    assert "annexes/parametres.html#gpt4o-energy-short" in page
     shown = html.unescape(page)  # docutils writes « @ » as &#64;, the browser shows « @ »
-    assert "@misc{iaenv_gpt4oenergyshort," in shown
-
-
-def test_citation_text():
-    site = Site("Titre", "1.2.0", "2026-11-21", "https://exemple.org/site/")
-    text = citation_fr(site, "Énergie", "0,42 Wh", "annexes/parametres.html", "x-y")
-    assert text == ("« Énergie : 0,42 Wh ». Titre, version 1.2.0, 2026-11-21. "
-                    "https://exemple.org/site/annexes/parametres.html#x-y")
-    bib = bibtex(site, "x_y", "Énergie", "0,42 Wh", "annexes/parametres.html", "x-y")
-    assert "url = {https://exemple.org/site/annexes/parametres.html#x-y}" in bib
+    assert "@misc{iaenv-gpt4o_energy_short-v0.1.0," in shown
+    assert "D’après Jegham et al. (2025) ; calculé par" in shown
+    assert 'href="../v/0.1.0/gpt4o-energy-short.html"' in page
 
 
 def test_sharing_metadata_and_sitemap(built):
@@ -104,19 +108,6 @@ def test_version_and_date_shown(built):
     assert re.search(r"Version \d+\.\d+\.\d+ du \d{4}-\d{2}-\d{2}", page)
 
 
-def test_changelog_detects_a_changed_parameter(data_copy):
-    registry = load_registry(data_copy)
-    previous = snapshot(registry, "0.0.1")
-    path = data_copy / "parameters" / "inference_gpt4o.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("valeur: 4.6\n", "valeur: 4.65\n", 1), encoding="utf-8")
-    found = changes(load_registry(data_copy), previous)
-    by_id = {c.id: c for c in found}
-    assert "gpt4o_cars" in by_id
-    assert by_id["gpt4o_cars"].causes == ["car_emissions_per_year"]
-    assert "gpt4o_households" not in by_id
-
-
 def test_citation_file_matches_the_site():
     """CITATION.cff holds the fields CFF 1.2.0 requires, and the version and addresses of conf.py."""
     import yaml
@@ -127,7 +118,66 @@ def test_citation_file_matches_the_site():
     assert cff["cff-version"] == "1.2.0"
     assert cff["message"] and cff["title"] and cff["authors"][0]["name"]
     conf = (ROOT / "conf.py").read_text(encoding="utf-8")
-    assert f'release = version = "{cff["version"]}"' in conf
+    assert "release = version = __version__" in conf
     assert f'REPOSITORY_URL = "{cff["repository-code"]}"' in conf
     assert f'"EMPREINTE_BASE_URL", "{cff["url"]}"' in conf
     assert cff["license"] == "MIT"
+
+
+def test_every_figure_of_every_release_has_its_permanent_page(built):
+    from .conftest import ROOT
+
+    for release in load_releases(ROOT / "publications"):
+        folder = built / "v" / release["version"]
+        assert (folder / "index.html").exists()
+        for section in ("parametres", "estimations"):
+            for key, entry in release[section].items():
+                page = html.unescape((folder / f"{key.replace('_', '-')}.html")
+                                     .read_text(encoding="utf-8"))
+                assert f"<strong>{entry['texte']}</strong>" in page, key
+                assert "<script" not in page and "http://" not in page.split("<body>")[1]
+                item = json.loads((folder / f"{key.replace('_', '-')}.json")
+                                  .read_text(encoding="utf-8"))
+                assert item[0]["version"] == release["version"]
+    assert 'href="0.1.0/index.html"' in (built / "v" / "index.html").read_text(encoding="utf-8")
+
+
+def test_changed_figure_says_then_and_now_with_the_reason(built):
+    page = html.unescape((built / "v" / "0.1.0" / "car-emissions-per-year.html")
+                         .read_text(encoding="utf-8"))
+    assert re.search(r"Cité en v0\.1\.0 : 4,6\u202ft éq\. CO₂[^—]*— aujourd’hui : 5,06\u202ft "
+                     r"éq\. CO₂", page), page[page.find('class="etat'):][:400]
+    assert "mise à jour de la source : Nouvelle édition du rapport. " in page
+    moved = html.unescape((built / "v" / "0.1.0" / "gpt4o-cars.html").read_text(encoding="utf-8"))
+    assert "Cité en v0.1.0" in moved and "Nouvelle édition du rapport." in moved
+    same = html.unescape((built / "v" / "0.1.0" / "gpt4o-energy-short.html")
+                         .read_text(encoding="utf-8"))
+    assert "Inchangé aujourd’hui" in same
+    annex = html.unescape((built / "annexes" / "parametres.html").read_text(encoding="utf-8"))
+    entry = annex[annex.find('id="car-emissions-per-year"'):][:6000]
+    assert "Cité en v0.1.0" in entry and "version de travail postérieure à la 0.1.0" in entry
+    log = html.unescape((built / "annexes" / "donnees.html").read_text(encoding="utf-8"))
+    assert "Version de travail, non publiée" in log
+    line = log[log.find("(car_emissions_per_year) :"):].split("\n")[0]
+    assert line.startswith("(car_emissions_per_year) : 4,6\u202ft éq. CO₂ par an par voiture")
+    assert "→ 5,06\u202ft éq. CO₂" in line and "(+10,0\u202f%)" in line
+    assert "(gpt4o_cars) :" in log and "Cause : car_emissions_per_year" in log
+    assert "Mise à jour de la source : Nouvelle édition du rapport." in log
+
+
+def test_built_site_publishes_valid_data_package_and_csl(built):
+    import jsonschema
+    from frictionless import validate
+
+    from .conftest import ROOT
+
+    report = validate(built / "donnees" / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+    schema = json.loads((ROOT / "tests" / "data" / "csl-data.json").read_text(encoding="utf-8"))
+    items = json.loads((built / "donnees" / "citations.json").read_text(encoding="utf-8"))
+    jsonschema.validate(items, schema)
+    assert len(items) == len(load_registry(built.parent / "data").ids()) + 1
+    assert (built / "donnees" / "citations.bib").read_text(encoding="ascii").count("@misc{") == \
+        len(items) - 1
+    page = (built / "annexes" / "donnees.html").read_text(encoding="utf-8")
+    assert 'href="../donnees/datapackage.json"' in page and 'href="../donnees/citations.json"' in page

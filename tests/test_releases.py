@@ -203,12 +203,15 @@ def _git(repo, *args):
 
 
 def _bump(path, key, factor):
-    """Multiply the value of parameter `key` in a YAML file, keeping the rest as typed."""
+    """Multiply the value and bounds of parameter `key` in a YAML file, keeping the rest."""
     text = path.read_text(encoding="utf-8")
     start = text.index(f"- id: {key}\n")
-    m = re.compile(r"(?m)^  valeur: (.+)$").search(text, start)
-    new = float(m.group(1)) * factor
-    path.write_text(text[:m.start(1)] + repr(new) + text[m.end(1):], encoding="utf-8")
+    end = text.find("\n- id:", start + 1)
+    end = len(text) if end < 0 else end
+    block = re.sub(r"(?m)^(  (?:valeur|bas|haut): )(.+)$",
+                   lambda m: m.group(1) + repr(round(float(m.group(2)) * factor, 10)),
+                   text[start:end])
+    path.write_text(text[:start] + block + text[end:], encoding="utf-8")
 
 
 def test_release_freezes_tags_and_refuses_unexplained_changes(clone, monkeypatch):

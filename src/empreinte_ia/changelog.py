@@ -96,7 +96,7 @@ def _moved(a, b) -> bool:
     return abs(a - b) > 1e-9 * max(abs(a), abs(b), 1e-300)
 
 
-def _moved_fields(section: str, old: dict, new: dict) -> list[str]:
+def moved_fields(section: str, old: dict, new: dict) -> list[str]:
     if section == "verdicts":
         out = []
         if old["verdict"] != new["verdict"] or old["verdict_libelle"] != new["verdict_libelle"]:
@@ -135,7 +135,7 @@ def changes(old: dict, new: dict, records: list[Record] | None = None,
         for key in sorted(set(before) | set(after)):
             a, b = before.get(key), after.get(key)
             if a is not None and b is not None:
-                moved = _moved_fields(section, a, b)
+                moved = moved_fields(section, a, b)
                 if not moved:
                     continue
             else:

@@ -64,7 +64,7 @@ def steps(releases: list[dict], current: dict, records: list[Record]) -> list[St
 
 def _reasons(change: Change) -> str:
     if change.records:
-        return " ; ".join(f"{r.category_fr} : {r.reason}" for r in change.records)
+        return " ; ".join(f"{r.category_fr} : {r.reason.rstrip('.')}" for r in change.records)
     if change.causes:
         return "à cause de " + ", ".join(change.causes)
     return "raison non enregistrée"

@@ -121,11 +121,11 @@ def history(folder: Path, records_path: Path) -> list[tuple[dict, dict, list[Cha
 
 def frozen_in(releases: list[dict], section: str, key: str, entry: dict) -> dict | None:
     """The latest release whose frozen value of `key` is `entry`'s (value, range, unit)."""
-    from .changelog import _moved_fields
+    from .changelog import moved_fields
 
     for release in reversed(releases):
         old = release.get(section, {}).get(key)
-        if old is not None and not _moved_fields(section, old, entry):
+        if old is not None and not moved_fields(section, old, entry):
             return release
     return None
 
@@ -162,7 +162,7 @@ def publish(version: str, root: Path = ROOT, date: str | None = None) -> Path:
                 f"{len(lacking)} changement(s) depuis la version {last['version']} sans raison "
                 "enregistrée dans data/changements.yaml : "
                 + ", ".join(c.id for c in lacking)
-                + f"\n  → Correction : ajoutez ces entrées (modèle ci-dessous), puis relancez.\n\n"
+                + "\n  → Correction : ajoutez ces entrées (modèle ci-dessous), puis relancez.\n\n"
                 + template(lacking, version))
     folder.mkdir(exist_ok=True)
     path = folder / f"{version}.json"

@@ -2,7 +2,8 @@
 
   state.py         what a build reads (registry, verdicts, names), one object per application
   roles.py         {chiffre}, {nombre}, {plage}, {source}, {verdict}
-  annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}, {changements}
+  annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}
+  history.py       releases: « Citer ce chiffre », {changements}, pages v/<version>/…
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
@@ -19,7 +20,8 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import annexes, diagnostics, mathml, nodes, pages, publishing, roles, state, verification
+from . import (annexes, diagnostics, history, mathml, nodes, pages, publishing, roles, state,
+               verification)
 
 
 def setup(app: Sphinx) -> dict:
@@ -45,7 +47,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("liste-parametres", annexes.ParametersList)
     app.add_directive("liste-estimations", annexes.EstimatesList)
     app.add_directive("telechargements", annexes.DownloadsList)
-    app.add_directive("changements", annexes.ChangesList)
+    app.add_directive("changements", history.ChangesList)
     app.add_directive("liste-verifications", verification.ChecksList)
     app.add_directive("contradictions", verification.ContradictionsList)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

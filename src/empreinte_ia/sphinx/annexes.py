@@ -2,22 +2,19 @@
 
   {liste-parametres}, {liste-estimations}  an anchored section per entry, with « Citer »
   {telechargements}                        links to the open data files
-  {changements}                            estimates whose value changed since last release
+  ({changements} is in history.py, with the citations and the releases)
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..citation import bibtex, citation_fr
-from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, render, sig_of
-from ..formatting import format_quantity
+from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, render
 from ..registry import Registry
-from .nodes import details, field, joined, link, reference, summary
+from .history import cite_box, history_field
+from .nodes import field, joined, link, reference
 from .state import state
 
 
@@ -45,23 +42,11 @@ class _EntryList(SphinxDirective):
             if registry.value(key).has_range:
                 field(rows, "Fourchette", render(registry, key, "plage"))
             self.fields(rows, registry, key)
+            history_field(self.env, rows, key)
             section += rows
-            section += self.cite(registry, key, self.page + ".html")
+            section += cite_box(self.env, key)
             out.append(section)
         return out
-
-    def cite(self, registry: Registry, key: str, page: str) -> details:
-        site = state(self.env).site
-        value_text = render(registry, key, "chiffre")
-        box = details(classes=["citer"])
-        box += summary(text="Citer ce chiffre")
-        box += nodes.paragraph(text=citation_fr(site, registry.label(key), value_text, page,
-                                                anchor(key)))
-        # A paragraph kept as typed (CSS), not a code block: the theme's scripts go over every
-        # code block of a page, and two hundred of them slow phones down (Lighthouse).
-        box += nodes.paragraph(text=bibtex(site, key, registry.label(key), value_text, page,
-                                           anchor(key)), classes=["bibtex"])
-        return box
 
 
 class ParametersList(_EntryList):
@@ -110,6 +95,14 @@ DOWNLOADS = [
                    "statut, vérification"),
     ("verifications", "Affirmations des documents d'origine, valeur calculée et verdict"),
 ]
+# Files that describe or cite the tables above, written next to them.
+DESCRIPTIONS = [
+    ("datapackage.json", "Description des tables (paquet de données Frictionless : colonnes, "
+                         "types, unités, licence, sources)"),
+    ("unites.txt", "Définitions des unités de comptage pour pint"),
+    ("citations.json", "Citation de chaque chiffre au format CSL-JSON (Zotero, Pandoc)"),
+    ("citations.bib", "Citation de chaque chiffre au format BibTeX"),
+]
 
 
 class DownloadsList(SphinxDirective):
@@ -127,40 +120,9 @@ class DownloadsList(SphinxDirective):
                     para += nodes.Text(" · ")
                 para += nodes.reference("", f"{name}.{ext}", refuri=f"{prefix}donnees/{name}.{ext}")
             items += nodes.list_item("", para)
-        return [items]
-
-
-class ChangesList(SphinxDirective):
-    """Estimates whose value changed since the previous release, and the parameters why."""
-
-    def run(self):
-        from ..changelog import changes, latest
-        from ..units import ureg
-
-        registry = state(self.env).registry
-        folder = Path(self.config.empreinte_releases_dir)
-        for path in folder.glob("*.json"):
-            self.env.note_dependency(str(path))
-        previous = latest(folder)
-        if previous is None:
-            return [nodes.paragraph(text="Aucune version précédente enregistrée.")]
-        found = changes(registry, previous)
-        intro = nodes.paragraph(text=f"Par rapport à la version {previous['version']} : ")
-        if not found:
-            intro += nodes.Text("aucune estimation n'a changé de valeur.")
-            return [intro]
-        intro += nodes.Text(f"{len(found)} estimation(s) ont changé de valeur.")
-        items = nodes.bullet_list()
-        for c in found:
+        for name, what in DESCRIPTIONS:
             para = nodes.paragraph()
-            para += link(self.env, registry, c.id)
-            unit = ureg.Unit(c.unit) if c.unit else ureg.Unit("")
-            sig = sig_of(registry, c.id)
-            para += nodes.Text(f" : {format_quantity(c.before, unit, sig)} → "
-                               f"{format_quantity(c.after, unit, sig)}")
-            if c.causes:
-                para += nodes.Text(", à cause de : ")
-                for node in joined([link(self.env, registry, p) for p in c.causes]):
-                    para += node
+            para += nodes.strong(text=f"{what} : ")
+            para += nodes.reference("", name, refuri=f"{prefix}donnees/{name}")
             items += nodes.list_item("", para)
-        return [intro, items]
+        return [items]
