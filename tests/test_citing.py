@@ -91,6 +91,8 @@ def test_citation_holds_value_and_url(built):
     assert f"0,42{NN}Wh par requête" in page
     shown = html.unescape(page)  # docutils writes « @ » as &#64;, the browser shows « @ »
     assert "@misc{iaenv-gpt4o_energy_short-v0.1.0," in shown
+    bib = shown[shown.find("@misc{iaenv-gpt4o_energy_short"):].split("</code>")[0]
+    assert bib.isascii() and "\n  title = {{{\\'E}nergie d'une requ{\\^e}te courte" in bib
     assert "D’après Jegham et al. (2025) ; calculé par" in shown
     assert 'href="../v/0.1.0/gpt4o-energy-short.html"' in page
 

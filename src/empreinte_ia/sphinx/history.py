@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from html import escape
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,9 +106,12 @@ def cite_box(env: BuildEnvironment, key: str) -> details:
     para += nodes.strong(text="Référence complète : ")
     para += nodes.Text(full_fr(c, site))
     box += para
-    # A paragraph kept as typed (CSS), not a code block: the theme's scripts go over every
-    # code block of a page, and two hundred of them slow phones down (Lighthouse).
-    box += nodes.paragraph(text=bibtex(c, site), classes=["bibtex"])
+    # Inline code in a paragraph kept as typed (CSS), not a code block: the theme's scripts go
+    # over every code block of a page, and two hundred of them slow phones down (Lighthouse);
+    # out of reach of the « smart quotes », which would eat the backslash of {\'e}.
+    # Written raw: docutils would turn the indentation into no-break spaces (not ASCII).
+    box += nodes.raw("", f'<p class="bibtex"><code>{escape(bibtex(c, site))}</code></p>\n',
+                     format="html")
     para = nodes.paragraph()
     if c.release:
         page = permalink_page(c.release, anchor(key))
