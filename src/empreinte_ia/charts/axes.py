@@ -1,0 +1,33 @@
+"""One tick formatter for every axis, linear or logarithmic: French plain numbers
+(0,1 · 1 · 10 · 1 000 · 1 000 000), never 10⁻¹ or 1e6."""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullFormatter
+
+
+def tick_label(x: float) -> str:
+    """A tick value as a French reader writes it: no exponent, no useless decimals."""
+    if x == 0 or not math.isfinite(x):
+        return "0"
+    # Ticks are round numbers: six significant digits are always enough, trailing zeros go.
+    digits = max(0, 5 - math.floor(math.log10(abs(x))))
+    rounded = round(x, digits)
+    return format_decimal(rounded, format="#,##0." + "#" * digits if digits else "#,##0",
+                          locale="fr")
+
+
+def french_axis(ax, axis: str = "y", log: bool = False, nbins: int | None = None) -> None:
+    """Set the scale and French tick labels of one axis of `ax`."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    if log:
+        (ax.set_yscale if axis == "y" else ax.set_xscale)("log")
+        # Plain numbers are wide (1 000 000): at most four labelled decades on a phone.
+        target.set_major_locator(LogLocator(base=10, numticks=4 if axis == "x" else 6))
+        target.set_minor_formatter(NullFormatter())
+    elif nbins:
+        target.set_major_locator(MaxNLocator(nbins=nbins))
+    target.set_major_formatter(FuncFormatter(lambda x, _pos: tick_label(x)))

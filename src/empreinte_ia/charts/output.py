@@ -1,0 +1,113 @@
+"""A finished chart: checked for overlapping text, saved as deterministic SVG that carries its
+own data (CSV, in the SVG's Dublin Core description) so the site can offer both downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.patches import Rectangle
+from matplotlib.transforms import Bbox
+from matplotlib.text import Text
+
+from .style import STYLE, ChartError
+
+CSV_COLUMNS = ("libelle", "identifiant", "valeur", "bas", "haut", "unite")
+
+
+class SVG:
+    """An SVG image for Jupyter (image/svg+xml), without date nor random ids."""
+
+    def __init__(self, data: str, rows: list[dict] | None = None):
+        self.data = data
+        self.rows = rows or []
+
+    def _repr_svg_(self) -> str:
+        return self.data
+
+
+@dataclass
+class Boxes:
+    """What must not overlap in a chart: texts, legends and bars, in display pixels."""
+    texts: list = field(default_factory=list)
+    bars: list = field(default_factory=list)
+
+
+def _boxes(fig: Figure) -> Boxes:
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    found = Boxes()
+    legends = [a for a in fig.findobj(Legend) if a.get_visible()]
+    skipped = {id(t) for leg in legends for t in leg.findobj(Text)} | _undrawn_tick_labels(fig)
+    for text in fig.findobj(Text):
+        if id(text) in skipped or not text.get_visible() or not text.get_text().strip():
+            continue
+        found.texts.append((text.get_text(), text.get_window_extent(renderer)))
+    for leg in legends:
+        found.texts.append(("légende", leg.get_window_extent(renderer)))
+    for ax in fig.axes:
+        frame = ax.get_window_extent(renderer)
+        for patch in ax.patches:
+            if isinstance(patch, Rectangle) and patch.get_visible() and patch.get_width() and \
+                    patch.get_height():
+                # What is drawn of a bar is clipped to its axes (a log axis starts it at -inf).
+                shown = Bbox.intersection(patch.get_window_extent(renderer), frame)
+                if shown is not None:
+                    found.bars.append(shown)
+    return found
+
+
+def _undrawn_tick_labels(fig: Figure) -> set[int]:
+    """Tick labels that matplotlib keeps but does not draw (ticks outside the view)."""
+    hidden = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            drawn = {id(t) for t in axis._update_ticks()}
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if id(tick) not in drawn:
+                    hidden |= {id(tick.label1), id(tick.label2)}
+    return hidden
+
+
+def _overlap(a, b, margin: float = 0.5) -> bool:
+    return (a.x0 + margin < b.x1 and b.x0 + margin < a.x1 and
+            a.y0 + margin < b.y1 and b.y0 + margin < a.y1)
+
+
+def overlaps(fig: Figure) -> list[str]:
+    """Pairs of texts that overlap each other, and texts that cover a bar, in French."""
+    boxes = _boxes(fig)
+    found = [f"« {a} » chevauche « {b} »"
+             for (a, box_a), (b, box_b) in combinations(boxes.texts, 2) if _overlap(box_a, box_b)]
+    found += [f"« {name} » couvre une barre"
+              for name, box in boxes.texts for bar in boxes.bars if _overlap(box, bar)]
+    return sorted(set(found))
+
+
+def rows_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k, "") for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+def to_svg(fig: Figure, title: str, rows: list[dict]) -> SVG:
+    """Check the chart and save it. Overlapping text stops the build with a French message."""
+    problems = overlaps(fig)
+    if problems:
+        raise ChartError(f"graphique « {title} » : texte superposé : " + " ; ".join(problems) +
+                         ". Raccourcissez les libellés, agrandissez la figure ou déplacez la "
+                         "légende.")
+    buf = io.StringIO()
+    with matplotlib.rc_context(STYLE):
+        fig.savefig(buf, format="svg", bbox_inches="tight",
+                    metadata={"Date": None, "Creator": None, "Title": title,
+                              "Description": rows_csv(rows)})
+    return SVG(buf.getvalue(), rows)
