@@ -64,9 +64,9 @@ clean:
 # dans publications/0.2.0.json, écrit VERSION et CITATION.cff, enregistre et étiquette (v0.2.0).
 release: $(STAMP)
 	@test -n "$(VERSION)" || { echo "ERREUR : indiquez la version, par exemple : make release VERSION=0.2.0" >&2; exit 1; }
-	$(PY) -m empreinte_ia.releases publier $(VERSION)
+	$(PY) -m empreinte_ia.releases --racine $(CURDIR) publier $(VERSION)
 
 # Chiffres modifiés par l'arbre de travail, par rapport à la dernière version publiée ou à
 # BASE (une version x.y.z ou une référence git : make diff-chiffres BASE=main).
 diff-chiffres: $(STAMP)
-	@$(PY) -m empreinte_ia.releases diff $(if $(BASE),--base $(BASE))
+	@$(PY) -m empreinte_ia.releases --racine $(CURDIR) diff $(if $(BASE),--base $(BASE))

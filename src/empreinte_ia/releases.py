@@ -255,6 +255,8 @@ def diff_command(base: str | None, root: Path = ROOT) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m empreinte_ia.releases")
+    parser.add_argument("--racine", type=Path, default=ROOT,
+                        help="dépôt à publier ou comparer (défaut : celui du paquet)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("publier", help="fige les chiffres, écrit la version, enregistre, étiquette")
     p.add_argument("version")
@@ -265,19 +267,20 @@ def main(argv: list[str]) -> int:
     r.add_argument("commit")
     r.add_argument("version")
     args = parser.parse_args(argv)
+    root = args.racine.resolve()
     try:
         if args.command == "publier":
-            path = publish(args.version, ROOT, args.date)
-            print(f"Version {args.version} publiée : {path.relative_to(ROOT)}, étiquette "
+            path = publish(args.version, root, args.date)
+            print(f"Version {args.version} publiée : {path.relative_to(root)}, étiquette "
                   f"v{args.version}.")
         elif args.command == "diff":
-            print(diff_command(args.base), end="")
+            print(diff_command(args.base, root), end="")
         else:
-            snap = freeze_ref(args.commit, args.version)
-            path = ROOT / "publications" / f"{args.version}.json"
+            snap = freeze_ref(args.commit, args.version, root)
+            path = root / "publications" / f"{args.version}.json"
             path.parent.mkdir(exist_ok=True)
             path.write_text(dumps(snap), encoding="utf-8")
-            print(f"écrit : {path.relative_to(ROOT)}")
+            print(f"écrit : {path.relative_to(root)}")
     except ReleaseError as exc:
         print(f"ERREUR : {exc}", file=sys.stderr)
         return 1
