@@ -15,7 +15,7 @@ from empreinte_ia.changelog import (Record, changes, load_records, missing_recor
                                     version_key)
 from empreinte_ia.datafile import DataError
 from empreinte_ia.freeze import number
-from empreinte_ia.releases import (ReleaseError, diff_markdown, dumps, freeze_tree,
+from empreinte_ia.releases import (ReleaseError, diff_command, diff_markdown, dumps, freeze_tree,
                                    load_releases, publish, read_version, release_files)
 
 from .conftest import ROOT, write
@@ -226,6 +226,12 @@ def test_release_freezes_tags_and_refuses_unexplained_changes(clone, monkeypatch
     with pytest.raises(ReleaseError, match="non enregistrées"):
         publish("9.1.0", clone)
     _git(clone, "commit", "-qam", "paramètre modifié")
+    for base in (None, "HEAD~1"):  # the last release, then a git reference (as in CI)
+        text = diff_command(base, clone)
+        line = next(x for x in text.splitlines() if x.startswith("| `gpt4o_energy_short`"))
+        assert "| 0,42\u202fWh par requête (0,29 à 0,55\u202fWh par requête) | 0,525" in line
+        assert "+25,0 %" in line and "index.html" in line and "annexes/parametres.html" in line
+        assert "- id: gpt4o_energy_short  # paramètre : valeur, fourchette" in text
     with pytest.raises(ReleaseError, match="gpt4o_energy_short") as err:
         publish("9.1.0", clone)
     assert "- id: gpt4o_energy_short" in str(err.value)  # the template to paste
