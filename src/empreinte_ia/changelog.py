@@ -222,12 +222,29 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split("."))
 
 
+def _summary(c: Change) -> str:
+    def shown(entry: dict) -> str:
+        if c.section == "verdicts":
+            return entry["verdict_libelle"]
+        text = entry.get("texte") or f"{entry['valeur']} {entry['unite']}"
+        return text + (f" ({entry['plage_texte']})" if entry.get("plage_texte") else "")
+
+    if c.status == "retrait":
+        return f"retiré (valait {shown(c.before)})"
+    text = f"{shown(c.before)} → {shown(c.after)}"
+    where = [f"{s.get('cle', '')}, {s.get('localisation', '')}".strip(", ")
+             + (f" ({s['version_source']})" if s.get("version_source") else "")
+             for s in (c.after or {}).get("sources", [])[:1]]
+    return text + (f" ; source : {where[0]}" if where else "")
+
+
 def template(missing: list[Change], version: str) -> str:
     """YAML entries to paste into data/changements.yaml, one per change lacking a record."""
     lines = []
     for c in missing:
         what = {"retrait": "retiré", "modification": ", ".join(c.fields) or "modifié"}[c.status]
         lines += [f"- id: {c.id}  # {c.kind} : {what}",
+                  f"  # {_summary(c)}".replace("\u202f", " "),
                   f"  version: \"{version}\"",
                   "  categorie: correction  # ou mise_a_jour_source, changement_methode",
                   f"  raison: {TODO} (ce qui a changé, et où dans la source).", ""]
