@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from empreinte_ia.registry import load_registry
-from empreinte_ia.releases import load_releases
+from empreinte_ia.releases import dumps, freeze_tree, load_releases
 
 from .test_releases import _bump
 
@@ -33,14 +33,25 @@ def built(tmp_path_factory):
     for name in ("parametres", "estimations", "verification", "donnees"):
         (src / "annexes").mkdir(exist_ok=True)
         shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md")
-    # One parameter changed since release 0.1.0, with its record: the history must say so.
+    # Release 0.2.0 corrects one parameter, with its record (frozen from a copy of the tree,
+    # as `make release` does); the working tree then changes another one, without a record.
     _bump(data / "parameters" / "inference_gpt4o.yaml", "car_emissions_per_year", 1.1)
     records = data / "changements.yaml"
     previous = records.read_text(encoding="utf-8") if records.exists() else ""
     records.write_text(previous + '\n- id: car_emissions_per_year\n  version: "0.2.0"\n'
                        "  categorie: mise_a_jour_source\n  raison: Nouvelle édition du rapport.\n",
                        encoding="utf-8")
-    result = sphinx(src, tmp / "html", data, tmp / "cache")
+    tree = tmp / "arbre"
+    shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data, tree / "data")
+    shutil.copytree(src, tree / "docs")
+    releases = tmp / "publications"
+    shutil.copytree(ROOT / "publications", releases)
+    (releases / "0.2.0.json").write_text(dumps(freeze_tree(tree, "0.2.0", "2026-12-01")),
+                                         encoding="utf-8")
+    _bump(data / "parameters" / "inference_gpt4o.yaml", "gpt4o_energy_medium", 1.2)
+    result = sphinx(src, tmp / "html", data, tmp / "cache",
+                    ("-D", f"empreinte_releases_dir={releases}"))
     assert result.returncode == 0, result.stderr[-3000:]
     return tmp / "html"
 
@@ -90,11 +101,11 @@ def test_citation_holds_value_and_url(built):
     assert "Citer ce chiffre" in page
     assert f"0,42{NN}Wh par requête" in page
     shown = html.unescape(page)  # docutils writes « @ » as &#64;, the browser shows « @ »
-    assert "@misc{iaenv-gpt4o_energy_short-v0.1.0," in shown
+    assert "@misc{iaenv-gpt4o_energy_short-v0.2.0," in shown
     bib = shown[shown.find("@misc{iaenv-gpt4o_energy_short"):].split("</code>")[0]
     assert bib.isascii() and "\n  title = {{{\\'E}nergie d'une requ{\\^e}te courte" in bib
     assert "D’après Jegham et al. (2025) ; calculé par" in shown
-    assert 'href="../v/0.1.0/gpt4o-energy-short.html"' in page
+    assert 'href="../v/0.2.0/gpt4o-energy-short.html"' in page
 
 
 def test_sharing_metadata_and_sitemap(built):
@@ -144,27 +155,48 @@ def test_every_figure_of_every_release_has_its_permanent_page(built):
     assert 'href="0.1.0/index.html"' in (built / "v" / "index.html").read_text(encoding="utf-8")
 
 
+def _text(path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
+def _entry(path, anchor: str) -> str:
+    """The text of one annex entry (its section, up to the next one)."""
+    raw = path.read_text(encoding="utf-8")
+    start = raw.index(f'id="{anchor}"')
+    return html.unescape(re.sub(r"<[^>]+>", "", raw[start:raw.find("<section", start + 1)]))
+
+
 def test_changed_figure_says_then_and_now_with_the_reason(built):
-    page = html.unescape((built / "v" / "0.1.0" / "car-emissions-per-year.html")
-                         .read_text(encoding="utf-8"))
+    page = _text(built / "v" / "0.1.0" / "car-emissions-per-year.html")
     assert re.search(r"Cité en v0\.1\.0 : 4,6\u202ft éq\. CO₂[^—]*— aujourd’hui : 5,06\u202ft "
-                     r"éq\. CO₂", page), page[page.find('class="etat'):][:400]
-    assert "mise à jour de la source : Nouvelle édition du rapport. " in page
-    moved = html.unescape((built / "v" / "0.1.0" / "gpt4o-cars.html").read_text(encoding="utf-8"))
+                     r"éq\. CO₂", page), page[page.find("Cité"):][:400]
+    assert "en version 0.2.0, mise à jour de la source : Nouvelle édition du rapport. " in page
+    moved = _text(built / "v" / "0.1.0" / "gpt4o-cars.html")
     assert "Cité en v0.1.0" in moved and "Nouvelle édition du rapport." in moved
-    same = html.unescape((built / "v" / "0.1.0" / "gpt4o-energy-short.html")
-                         .read_text(encoding="utf-8"))
-    assert "Inchangé aujourd’hui" in same
-    annex = html.unescape((built / "annexes" / "parametres.html").read_text(encoding="utf-8"))
-    entry = annex[annex.find('id="car-emissions-per-year"'):][:6000]
-    assert "Cité en v0.1.0" in entry and "version de travail postérieure à la 0.1.0" in entry
-    log = html.unescape((built / "annexes" / "donnees.html").read_text(encoding="utf-8"))
-    assert "Version de travail, non publiée" in log
+    assert "Inchangé aujourd’hui" in _text(built / "v" / "0.1.0" / "gpt4o-energy-short.html")
+    assert "Inchangé aujourd’hui" in _text(built / "v" / "0.2.0" / "car-emissions-per-year.html")
+    medium = _text(built / "v" / "0.2.0" / "gpt4o-energy-medium.html")
+    assert "dans la version de travail (non publiée), raison non enregistrée" in medium
+    car = _entry(built / "annexes" / "parametres.html", "car-emissions-per-year")
+    assert "Publié tel quel en version 0.2.0." in car and "version 0.2.0 du 1 décembre 2026" in car
+    medium = _entry(built / "annexes" / "parametres.html", "gpt4o-energy-medium")
+    assert "Cité en v0.2.0 : 1,215\u202fWh par requête" in medium
+    assert "raison non enregistrée. Valeur figée : version 0.2.0." in medium
+    assert "version de travail postérieure à la 0.2.0" in medium
+
+
+def test_change_log_lists_each_release_with_causes_and_reasons(built):
+    log = _text(built / "annexes" / "donnees.html")
+    assert "Versions publiées : 0.2.0 du 2026-12-01 ; 0.1.0 du" in log
+    assert "Version de travail, non publiée, par rapport à la version 0.2.0" in log
+    assert re.search(r"Version 0\.2\.0 du 2026-12-01, par rapport à la version 0\.1\.0 : "
+                     r"\d+ changement\(s\)\.", log)
     line = log[log.find("(car_emissions_per_year) :"):].split("\n")[0]
     assert line.startswith("(car_emissions_per_year) : 4,6\u202ft éq. CO₂ par an par voiture")
     assert "→ 5,06\u202ft éq. CO₂" in line and "(+10,0\u202f%)" in line
-    assert "(gpt4o_cars) :" in log and "Cause : car_emissions_per_year" in log
-    assert "Mise à jour de la source : Nouvelle édition du rapport." in log
+    assert "Mise à jour de la source : Nouvelle édition du rapport." in line
+    line = log[log.find("(gpt4o_cars) :"):].split("\n")[0]
+    assert "Cause : car_emissions_per_year. Mise à jour de la source" in line
 
 
 def test_built_site_publishes_valid_data_package_and_csl(built):

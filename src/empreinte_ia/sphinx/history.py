@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import weakref
 from html import escape
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from docutils import nodes
@@ -82,9 +82,14 @@ def _cite(st, h: History, key: str) -> Cited:
     section = SECTION_OF[key in st.registry.parameters]
     entry = h.current[section][key]
     release = frozen_in(h.releases, section, key, entry)
-    return Cited.of(key, entry, st.site, release["version"] if release else None,
+    return Cited.of(key, entry, _site(st, h), release["version"] if release else None,
                     release["date"] if release else st.site.date, anchor(key),
                     DOCS[section] + ".html")
+
+
+def _site(st, h: History):
+    """The site, with the last release as its version (an unreleased value comes after it)."""
+    return replace(st.site, version=h.releases[-1]["version"]) if h.releases else st.site
 
 
 def cited(env: BuildEnvironment, key: str) -> Cited:
@@ -94,7 +99,7 @@ def cited(env: BuildEnvironment, key: str) -> Cited:
 def cite_box(env: BuildEnvironment, key: str) -> details:
     for path in history(env).files:
         env.note_dependency(str(path))
-    c, site = cited(env, key), state(env).site
+    c, site = cited(env, key), _site(state(env), history(env))
     root = _root(env)
     box = details(classes=["citer"])
     box += summary(text="Citer ce chiffre")
@@ -144,7 +149,7 @@ def history_field(env: BuildEnvironment, rows: nodes.field_list, key: str) -> No
     if state_ == "inchange":
         field(rows, "Historique", "Publié tel quel en ", link, ".")
     else:
-        field(rows, "Historique", sentence + " ", link, ".")
+        field(rows, "Historique", sentence + " Valeur figée : ", link, ".")
 
 
 # -- the change log ------------------------------------------------------------------------
@@ -237,11 +242,12 @@ def publish(app: Sphinx, out: Path) -> None:
     """The permanent pages of every release, and the citations of the current figures."""
     h, st = history(app), state(app)
     write_pages(out, st.site, h.releases, h.current, h.records, anchor)
-    items, bib = [site_csl(st.site, h.releases[-1]["version"] if h.releases else None)], []
+    site = _site(st, h)
+    items, bib = [site_csl(site, h.releases[-1]["version"] if h.releases else None)], []
     for key in st.registry.ids():
         c = _cite(st, h, key)
-        items.append(csl(c, st.site))
-        bib.append(bibtex(c, st.site))
+        items.append(csl(c, site))
+        bib.append(bibtex(c, site))
     folder = out / "donnees"
     folder.mkdir(exist_ok=True)
     (folder / "citations.json").write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n",
