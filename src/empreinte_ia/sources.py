@@ -1,15 +1,16 @@
-"""The bibliography (data/references.bib): known keys, their lines, a short French reference."""
+"""The bibliography (data/references.bib), read with pybtex: keys, their lines, a short French
+reference for each."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import DataError, relative
+from pybtex.database import BibliographyData, BibliographyDataError, Person
+from pybtex.database.input.bibtex import LowLevelParser, Parser
+from pybtex.scanner import PybtexSyntaxError
 
-_ENTRY = re.compile(r"^@(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
-_FIELD = re.compile(r"^\s*(\w+)\s*=\s*\{(.*)\}\s*,?\s*$", re.MULTILINE)
+from .datafile import DataError, relative
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,8 @@ class Reference:
     key: str
     kind: str
     line: int
-    fields: dict[str, str]
+    fields: dict[str, str]         # lower-case field names, whitespace normalized, braces kept
+    authors: tuple[str, ...] = ()  # family names (von part included); "others" kept as is
 
     @property
     def year(self) -> str:
@@ -33,9 +35,8 @@ class Reference:
 
     def short(self) -> str:
         """'Jegham et al. (2025)'."""
-        authors = [a.strip() for a in self.fields.get("author", "").split(" and ") if a.strip()]
-        names = [_family(a) for a in authors] or ["Anonyme"]
-        if len(names) > 2 or "others" in authors:
+        names = [a for a in self.authors if a != "others"] or ["Anonyme"]
+        if len(self.authors) > 2 or "others" in self.authors:
             who = f"{names[0]} et al."
         else:
             who = " et ".join(names)
@@ -59,24 +60,62 @@ def _clean(text: str) -> str:
     return text.replace("{", "").replace("}", "").replace("\\_", "_")
 
 
-def _family(author: str) -> str:
-    author = _clean(author)
-    if author == "others":
-        return "al."
-    return author.split(",")[0].strip() if "," in author else author
+def _family(person: Person) -> str:
+    return _clean(" ".join(person.prelast_names + person.last_names))
+
+
+class _LineParser(Parser):
+    """pybtex's parser, noting the line where each entry starts; errors are raised."""
+
+    def __init__(self) -> None:
+        super().__init__(encoding="utf-8")
+        self.lines: dict[str, int] = {}
+
+    def handle_error(self, error):
+        raise error
+
+    def parse_string(self, text: str) -> BibliographyData:
+        self.unnamed_entry_counter = 1
+        entries = LowLevelParser(text, handle_error=self.handle_error, macros=self.macros,
+                                 want_entry=self.data.want_entry, filename=self.filename)
+        for kind, body in entries:
+            if kind.lower() in ("string", "preamble", "comment"):
+                continue
+            key = body[0]
+            line = text.count("\n", 0, entries.command_start) + 1
+            if key in self.data.entries:
+                raise _Repeated(key, line)
+            self.lines[key] = line
+            self.process_entry(kind, *body)
+        return self.data
+
+
+class _Repeated(Exception):
+    def __init__(self, key: str, line: int):
+        super().__init__(key)
+        self.key, self.line = key, line
 
 
 def load_references(path: Path) -> dict[str, Reference]:
-    text = path.read_text(encoding="utf-8")
+    """Every entry of a .bib file; a French DataError with the line for what pybtex rejects."""
+    shown = relative(path)
+    parser = _LineParser()
+    try:
+        data = parser.parse_string(path.read_text(encoding="utf-8"))
+    except _Repeated as exc:
+        raise DataError(shown, exc.line, f"la référence « {exc.key} » est définie deux fois",
+                        "supprimez ou renommez l'une des deux entrées") from None
+    except PybtexSyntaxError as exc:
+        reason = exc.args[0] if exc.args else exc
+        raise DataError(shown, exc.lineno, f"entrée BibTeX illisible ({reason})",
+                        "vérifiez les accolades, les virgules entre les champs et la forme "
+                        "« champ = {valeur} »") from None
+    except BibliographyDataError as exc:
+        raise DataError(shown, None, f"bibliographie invalide ({exc})",
+                        "corrigez l'entrée citée (un champ répété, une clé manquante)") from None
     refs: dict[str, Reference] = {}
-    matches = list(_ENTRY.finditer(text))
-    for i, m in enumerate(matches):
-        line = text.count("\n", 0, m.start()) + 1
-        key = m.group(2)
-        if key in refs:
-            raise DataError(relative(path), line, f"la référence « {key} » est définie deux fois",
-                            "supprimez ou renommez l'une des deux entrées")
-        body = text[m.end(): matches[i + 1].start() if i + 1 < len(matches) else len(text)]
-        fields = {f.group(1).lower(): f.group(2) for f in _FIELD.finditer(body)}
-        refs[key] = Reference(key, m.group(1).lower(), line, fields)
+    for key, entry in data.entries.items():
+        fields = {name.lower(): value for name, value in entry.fields.items()}
+        authors = tuple(_family(p) for p in entry.persons.get("author", []))
+        refs[key] = Reference(key, entry.type.lower(), parser.lines[key], fields, authors)
     return refs
