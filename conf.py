@@ -41,6 +41,7 @@ extensions = [
     "myst_nb",
     "sphinxcontrib.bibtex",
     "empreinte_ia.sphinx",
+    "notfound.extension",
 ]
 # Formulas become MathML at build time: no MathJax, no CDN.
 html_math_renderer = "mathml"
@@ -82,6 +83,8 @@ nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 180
 nb_merge_streams = True
+nb_code_prompt_show = "Afficher la cellule de code ({type})"
+nb_code_prompt_hide = "Masquer la cellule de code ({type})"
 nb_mime_priority_overrides = [("html", "image/svg+xml", 5)]
 
 # -- References ------------------------------------------------------------------------
@@ -119,8 +122,26 @@ html_theme_options = {
     "secondary_sidebar_items": {"**": ["page-toc.html"], "annexes/parametres": [],
                                 "annexes/estimations": []},
     "home_page_in_toc": True,
+    "search_bar_text": "Rechercher dans le livre…",
+    # Printed pages end with their address, release and licence (hidden on screen).
+    "article_footer_items": ["empreinte-impression.html"],
 }
-html_context = {"default_mode": "light"}
+# Light or dark as the reader's system says.
+html_context = {"default_mode": "auto"}
 html_theme_options["extra_footer"] = (
     f"Version {release} du {empreinte_build_date}. Textes et données sous licence CC BY 4.0, "
     "code sous licence MIT.")
+
+# -- Page not found (404.html, served by the host for any unknown address) ---------------
+notfound_urls_prefix = "/" + html_baseurl.split("://", 1)[-1].split("/", 1)[-1]
+notfound_context = {
+    "title": "Page introuvable",
+    "body": (
+        "<h1>Page introuvable</h1>"
+        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé : "
+        "les chiffres ont des adresses stables dans les annexes.</p>"
+        "<ul><li><a href=\"" + notfound_urls_prefix + "index.html\">Revenir à l'accueil</a></li>"
+        "<li><a href=\"" + notfound_urls_prefix + "search.html\">Rechercher dans le livre</a></li>"
+        "<li><a href=\"" + notfound_urls_prefix + "annexes/parametres.html\">Annexe des "
+        "paramètres</a></li></ul>"),
+}

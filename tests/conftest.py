@@ -90,5 +90,8 @@ def build_site(work: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The whole site, built once for every test that reads it."""
+    """The whole site, built once for every test that reads it; EMPREINTE_SITE names a site
+    already built from this tree (`make html`) to test it without building it again."""
+    if os.environ.get("EMPREINTE_SITE"):
+        return Path(os.environ["EMPREINTE_SITE"])
     return build_site(tmp_path_factory.mktemp("site"))

@@ -74,7 +74,7 @@ def test_outside_requests_are_caught_and_blocked(browser, tmp_path):
     # Published by Jegham et al. (2025), table 4: 0.42 Wh for a short GPT-4o query.
     ("chapitres/utilisation.html", f"0,42{NN}Wh par requête"),
     # 0.42 Wh ÷ 0.3 Wh (Google's 2009 figure) = 1.4.
-    ("annexes/estimations.html", "1,4"),
+    ("annexes/estimations/gpt4o.html", "1,4"),
 ])
 def test_computed_numbers_are_visible(browser, base, path, expected):
     with visit(browser, base, path) as page:
@@ -83,7 +83,7 @@ def test_computed_numbers_are_visible(browser, base, path, expected):
             assert number.is_visible()
             assert re.search(r"\d", number.inner_text())
         elif path.startswith("annexes"):
-            entry = page.page.locator("#gpt4o-vs-google-ratio dd").nth(1)
+            entry = page.page.locator("#gpt4o-vs-google-ratio p.valeur-principale strong")
             assert entry.inner_text().strip() == expected
         else:
             assert page.page.get_by_text(expected).first.is_visible()
@@ -91,11 +91,11 @@ def test_computed_numbers_are_visible(browser, base, path, expected):
 
 def test_a_number_leads_to_its_provenance(browser, base):
     with visit(browser, base, "chapitres/utilisation.html") as page:
-        link = page.page.locator('a.chiffre[href*="estimations.html#"]').first
+        link = page.page.locator('a.chiffre[href*="annexes/estimations/"]').first
         label = link.get_attribute("title")
         anchor = link.get_attribute("href").split("#")[1]
         link.click()
-        page.page.wait_for_url(f"**/annexes/estimations.html#{anchor}")
+        page.page.wait_for_url(f"**/annexes/estimations/*.html#{anchor}")
         entry = page.page.locator(f"section#{anchor}")
         assert entry.locator("h2").inner_text().startswith(label[:40])
         assert "Formule" in entry.inner_text() and "Sources" in entry.inner_text()

@@ -32,9 +32,11 @@ def test_mini_site_renders_computed_values_with_links(mini_site):
     assert result.returncode == 0, result.stderr
     index = html(out, "index")
     assert f"0,42{NN}Wh par requête" in index
-    assert 'href="annexes/parametres.html#gpt4o-energy-short"' in index
+    assert 'href="annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"' in index
+    assert 'id="gpt4o-energy-short"' in html(out, "annexes/parametres/inference_gpt4o")
+    assert 'id="gpt4o-households"' in html(out, "annexes/estimations/gpt4o")
+    # The former single-page annex keeps every anchor, linking to the entry's new page.
     assert 'id="gpt4o-energy-short"' in html(out, "annexes/parametres")
-    assert 'id="gpt4o-households"' in html(out, "annexes/estimations")
 
 
 @pytest.mark.parametrize("page,text,expected", [

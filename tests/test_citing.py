@@ -59,8 +59,8 @@ def built(tmp_path_factory):
 def test_anchors_exist_and_are_unique(built):
     registry = load_registry(built.parent / "data")
     ids = []
-    for page in ("annexes/parametres.html", "annexes/estimations.html"):
-        ids += re.findall(r'<section[^>]*\bid="([^"]+)"', (built / page).read_text(encoding="utf-8"))
+    for page in [*built.glob("annexes/parametres/*.html"), *built.glob("annexes/estimations/*.html")]:
+        ids += re.findall(r'<section[^>]*\bid="([^"]+)"', page.read_text(encoding="utf-8"))
     duplicates = [k for k, n in Counter(ids).items() if n > 1]
     assert not duplicates
     for key in registry.ids():
@@ -69,7 +69,7 @@ def test_anchors_exist_and_are_unique(built):
 
 def test_prose_number_links_to_its_entry(built):
     page = (built / "page.html").read_text(encoding="utf-8")
-    assert 'href="annexes/estimations.html#gpt4o-households"' in page
+    assert 'href="annexes/estimations/gpt4o.html#gpt4o-households"' in page
 
 
 def test_downloads_parse_and_match_registry(built):
@@ -84,7 +84,8 @@ def test_downloads_parse_and_match_registry(built):
             assert row["bas"] == pytest.approx(low) and row["haut"] == pytest.approx(high)
         else:
             assert row["bas"] is None and row["haut"] is None
-        assert row["url"].endswith("annexes/estimations.html#" + key.replace("_", "-"))
+        assert re.search(r"annexes/estimations/\w+\.html#" + key.replace("_", "-") + "$",
+                         row["url"]), row["url"]
     with (built / "donnees" / "parametres.csv").open(encoding="utf-8") as fh:
         table = list(csv.DictReader(fh))
     assert {r["id"] for r in table} == set(registry.parameters)
@@ -97,7 +98,7 @@ def test_downloads_parse_and_match_registry(built):
 
 
 def test_citation_holds_value_and_url(built):
-    page = (built / "annexes" / "parametres.html").read_text(encoding="utf-8")
+    page = (built / "annexes" / "parametres" / "inference_gpt4o.html").read_text(encoding="utf-8")
     assert "Citer ce chiffre" in page
     assert f"0,42{NN}Wh par requête" in page
     shown = html.unescape(page)  # docutils writes « @ » as &#64;, the browser shows « @ »
@@ -105,7 +106,7 @@ def test_citation_holds_value_and_url(built):
     bib = shown[shown.find("@misc{iaenv-gpt4o_energy_short"):].split("</code>")[0]
     assert bib.isascii() and "\n  title = {{{\\'E}nergie d'une requ{\\^e}te courte" in bib
     assert "D’après Jegham et al. (2025) ; calculé par" in shown
-    assert 'href="../v/0.2.0/gpt4o-energy-short.html"' in page
+    assert 'href="../../v/0.2.0/gpt4o-energy-short.html"' in page
 
 
 def test_sharing_metadata_and_sitemap(built):
@@ -177,9 +178,9 @@ def test_changed_figure_says_then_and_now_with_the_reason(built):
     assert "Inchangé aujourd’hui" in _text(built / "v" / "0.2.0" / "car-emissions-per-year.html")
     medium = _text(built / "v" / "0.2.0" / "gpt4o-energy-medium.html")
     assert "dans la version de travail (non publiée), raison non enregistrée" in medium
-    car = _entry(built / "annexes" / "parametres.html", "car-emissions-per-year")
+    car = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "car-emissions-per-year")
     assert "Publié tel quel en version 0.2.0." in car and "version 0.2.0 du 1 décembre 2026" in car
-    medium = _entry(built / "annexes" / "parametres.html", "gpt4o-energy-medium")
+    medium = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "gpt4o-energy-medium")
     assert "Cité en v0.2.0 : 1,215\u202fWh par requête" in medium
     assert "raison non enregistrée. Valeur figée : version 0.2.0." in medium
     assert "version de travail postérieure à la 0.2.0" in medium

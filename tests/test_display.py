@@ -37,13 +37,29 @@ def test_anchor_is_docutils_make_id_on_unusual_text(text):
     assert anchor(text) == make_id(text)
 
 
-def test_entry_url_points_to_the_annex_of_its_kind(registry):
-    parameter = sorted(registry.parameters)[0]
-    estimate = sorted(registry.estimates)[0]
-    assert entry_url(registry, parameter) == f"annexes/parametres.html#{make_id(parameter)}"
-    assert entry_url(registry, estimate, "https://exemple.fr/site/") == \
-        f"https://exemple.fr/site/annexes/estimations.html#{make_id(estimate)}"
+def test_entry_url_points_to_the_annex_page_of_its_kind_and_theme(registry):
+    # gpt4o_energy_short is read in data/parameters/inference_gpt4o.yaml; gpt4o_vs_google_ratio
+    # is defined in src/empreinte_ia/estimates/gpt4o.py.
+    assert entry_url(registry, "gpt4o_energy_short") == \
+        "annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"
+    assert entry_url(registry, "gpt4o_vs_google_ratio", "https://exemple.fr/site/") == \
+        "https://exemple.fr/site/annexes/estimations/gpt4o.html#gpt4o-vs-google-ratio"
     assert url("", "index", "x") == "index.html#x"
+
+
+def test_every_theme_of_the_annexes_has_a_french_title(registry):
+    from empreinte_ia.display import THEMES, group_of
+
+    groups = {group_of(registry, k) for k in [*registry.parameters, *registry.estimates]}
+    assert sorted(groups - set(THEMES)) == [], "thème sans titre français dans display.THEMES"
+
+
+def test_french_alphabetical_order_ignores_accents_and_case():
+    from empreinte_ia.display import sort_key
+
+    labels = ["Émissions", "eau", "Énergie", "Électricité", "Zone", "achat"]
+    assert sorted(labels, key=sort_key) == ["achat", "eau", "Électricité", "Émissions",
+                                            "Énergie", "Zone"]
 
 
 def test_render_kinds(registry):

@@ -58,6 +58,7 @@ class Cited:
     @classmethod
     def of(cls, key: str, entry: dict, site: Site, release: str | None, release_date: str,
            anchor: str, current_page: str) -> Cited:
+        """`current_page`: the annex page of the entry today, for a value not yet released."""
         producers: list[str] = []
         for s in entry.get("sources", []):
             if s["court"] not in producers:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 from .formatting import auto_sig, format_bare, format_range, format_value
 from .registry import Registry
@@ -43,9 +44,49 @@ def claim_anchor(claim_id: str) -> str:
     return "verif-" + anchor(claim_id)
 
 
+# The annexes are split by theme: one page per data file (parameters) or per estimates
+# module, named after it. The reader sees these French titles; a file without one is named
+# after its file (« requetes_2023_2026 » → « Requetes 2023 2026 »).
+THEMES = {
+    "fonctionnement": "Comment fonctionne un modèle",
+    "ordres_de_grandeur": "Ordres de grandeur",
+    "comparaisons": "Repères de la vie courante",
+    "centres_de_donnees": "Centres de données",
+    "entrainement": "Entraîner un modèle",
+    "inference_gpt4o": "Utiliser un modèle : GPT-4o",
+    "gpt4o": "Utiliser un modèle : GPT-4o",
+    "usages": "Utiliser un modèle",
+    "generation": "Générer du texte, des images et des vidéos",
+    "reduire": "Réduire l'empreinte",
+}
+# Order of the themes in the annexes: the order of the chapters, then the others by name.
+THEME_ORDER = list(THEMES)
+
+
+def theme_title(group: str) -> str:
+    return THEMES.get(group) or group.replace("_", " ").capitalize()
+
+
+def theme_key(group: str) -> tuple:
+    return (THEME_ORDER.index(group) if group in THEME_ORDER else len(THEME_ORDER), group)
+
+
+def group_of(registry: Registry, key: str) -> str:
+    """The theme of an entry: the stem of the data file or module that defines it."""
+    if key in registry.parameters:
+        return Path(registry.parameters[key].path).stem
+    return Path(registry.estimates[key].path).stem
+
+
 def entry_doc(registry: Registry, key: str) -> str:
-    """The annex that lists `key`: parameters or estimates."""
-    return PARAMETERS_DOC if key in registry.parameters else ESTIMATES_DOC
+    """The annex page that lists `key`: its kind, then its theme."""
+    kind = PARAMETERS_DOC if key in registry.parameters else ESTIMATES_DOC
+    return f"{kind}/{group_of(registry, key)}"
+
+
+def sort_key(label: str) -> str:
+    """French alphabetical order: accents and case do not count."""
+    return unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode().casefold()
 
 
 def url(base: str, doc: str, fragment: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import datapackage
 from .claims import Verdict
-from .display import CHECKS_DOC, ESTIMATES_DOC, PARAMETERS_DOC, anchor, claim_anchor, url
+from .display import CHECKS_DOC, claim_anchor, entry_url, url
 from .formatting import auto_sig
 from .freeze import number
 from .registry import Registry
@@ -26,7 +26,7 @@ def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
             "unite": f"{e.unit:~}", "unite_libelle": french_unit(e.unit),
             "chiffres_significatifs": e.sig, "formule": e.formula,
             "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
-            "sources": registry.sources_of(key), "url": url(base, ESTIMATES_DOC, anchor(key)),
+            "sources": registry.sources_of(key), "url": entry_url(registry, key, base),
         })
     return rows
 
@@ -44,7 +44,7 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "localisation": p.locator, "version_source": getattr(p, "source_version", ""),
             "annee": p.year,
             "statut": p.status, "verification": p.verification, "note": p.note,
-            "url": url(base, PARAMETERS_DOC, anchor(key)),
+            "url": entry_url(registry, key, base),
         })
     return rows
 

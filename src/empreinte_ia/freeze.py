@@ -19,8 +19,14 @@ FORMAT = 1
 # Roles that show a figure in a chapter, and identifiers quoted in code cells.
 _ROLE = re.compile(r"\{(?:chiffre|nombre|plage)\}`([a-z][a-z0-9_]*)`")
 _QUOTED = re.compile(r"[\"']([a-z][a-z0-9_]*)[\"']")
-ANNEX_PAGES = {"parametre": "annexes/parametres", "estimation": "annexes/estimations",
-               "verdict": "annexes/verification"}
+ANNEX_PAGES = {"parametres": "annexes/parametres", "estimations": "annexes/estimations",
+               "verdicts": "annexes/verification"}
+
+
+def annex_page(section: str, entry: dict | None) -> str:
+    """The annex page of an entry: one per theme (its data file or module), since 0.2.0."""
+    group = (entry or {}).get("groupe")
+    return f"{ANNEX_PAGES[section]}/{group}.html" if group else f"{ANNEX_PAGES[section]}.html"
 
 
 def number(x: float | None) -> float | int | None:
@@ -63,6 +69,7 @@ def _texts(render, registry, key: str, ranged: bool) -> dict:
 def parameter(registry, key: str, render=None) -> dict:
     p = registry.parameters[key]
     out = {"libelle": p.label, "unite": _unit(p.unit), **_values(p.value),
+           "groupe": Path(str(p.path)).stem,
            "statut": p.status, "verification": p.verification, "annee": p.year,
            "sources": [_reference(registry, p.source, p.locator,
                                   getattr(p, "source_version", ""))],
@@ -81,6 +88,7 @@ def estimate(registry, key: str, render=None) -> dict:
         ref["parametre"] = pid
         sources.append(ref)
     out = {"libelle": e.label, "unite": _unit(e.unit), **_values(registry.value(key)),
+           "groupe": Path(str(e.path)).stem,
            "formule": e.formula, "entrees": list(e.inputs), "parametres": params,
            "sources": sources, "perimetre": getattr(e, "scope", None) or None}
     out.update(_texts(render, registry, key, out["bas"] is not None))

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from .changelog import Change, Record, changes, version_key
 from .citation import Cited, Site, bibtex, csl, full_fr, permalink_page, short_fr, site_csl
+from .freeze import annex_page
 
-SECTIONS = {"parametres": ("Paramètres", "annexes/parametres"),
-            "estimations": ("Estimations", "annexes/estimations")}
+SECTIONS = {"parametres": "Paramètres", "estimations": "Estimations"}
 WORKING = "la version de travail (non publiée)"
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:44rem;margin:1rem auto;"
@@ -163,13 +163,15 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
         folder = out / "v" / version
         folder.mkdir(parents=True, exist_ok=True)
         items, bib, csl_items = [], [], []
-        for section, (heading, doc) in SECTIONS.items():
+        for section, heading in SECTIONS.items():
             items.append(f"<h2>{heading}</h2>\n<ul>")
             for key in sorted(release[section]):
                 entry, a = release[section][key], anchor(key)
-                cited = Cited.of(key, entry, site, version, release["date"], a, doc + ".html")
+                cited = Cited.of(key, entry, site, version, release["date"], a,
+                                 annex_page(section, entry))
                 state, sentence = fate(section, key, index, releases, current, all_steps)
-                current_href = (f"{doc}.html#{a}" if key in current.get(section, {}) else None)
+                now = current.get(section, {}).get(key)
+                current_href = f"{annex_page(section, now)}#{a}" if now else None
                 path = folder / f"{a}.html"
                 path.write_text(figure_page(site, release, section, key, cited, state, sentence,
                                             current_href), encoding="utf-8")

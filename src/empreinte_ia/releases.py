@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 from .changelog import Change, changes, load_records, missing_records, template, version_key
-from .freeze import ANNEX_PAGES
+from .freeze import annex_page
 
 ROOT = Path(__file__).resolve().parents[2]
 FREEZER = Path(__file__).resolve().with_name("freeze.py")
@@ -216,13 +216,12 @@ def diff_markdown(old: dict, new: dict, records, version: str) -> str:
              "| Entrée | Avant | Après | Écart | Cause | Pages |", "|---|---|---|---|---|---|"]
     for c in found:
         pages = new.get("pages", {}).get(c.id) or old.get("pages", {}).get(c.id) or []
-        pages = list(pages) + [ANNEX_PAGES[{"parametres": "parametre", "estimations": "estimation",
-                                            "verdicts": "verdict"}[c.section]]]
+        pages = [f"{p}.html" for p in pages] + [annex_page(c.section, c.after or c.before)]
         cause = ", ".join(c.causes) if c.causes else ("formule" if c.formula else _origin(c))
         if c.records:
             cause += " — " + "; ".join(f"{r.category_fr} : {r.reason}" for r in c.records)
         cells = [f"`{c.id}` ({c.kind})", _shown(c.before, c.section), _shown(c.after, c.section),
-                 _pct(c), cause, ", ".join(f"{p}.html" for p in pages)]
+                 _pct(c), cause, ", ".join(pages)]
         lines.append("| " + " | ".join(x.replace("|", "\\|") for x in cells) + " |")
     lacking = missing_records(found)
     if lacking:

@@ -25,9 +25,8 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
         categories = [None if key in highlight else "comparaison" for key in keys]
     mids, lows, highs = error_bars(registry, keys, target)
     mids, lows, highs = ([x / scale for x in xs] for xs in (mids, lows, highs))
-    axis_name = f"{word} de {french_unit(target, long=True)}" if word else french_unit(target)
-    if log:
-        axis_name += " (échelle logarithmique)"
+    unit_name = f"{word} de {french_unit(target, long=True)}" if word else french_unit(target)
+    axis_name = unit_name + (" (échelle logarithmique)" if log else "")
     fig = new_figure(0.55 * len(keys) + 1.6 if horizontal else None)
     ax = fig.subplots()
     pos = list(range(len(keys)))
@@ -46,7 +45,7 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
         french_axis(ax, "y", log=log)
     fig.suptitle(title)
     fig.tight_layout()
-    return to_svg(fig, title, rows(registry, keys, labels, target, scale, axis_name))
+    return to_svg(fig, title, rows(registry, keys, labels, target, scale, unit_name))
 
 
 def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series: list[str],
@@ -76,15 +75,14 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
         if annotate:
             for bar, h in zip(drawn, heights):
                 ax.annotate(format_number(h, 2), (bar.get_x() + bar.get_width() / 2, h),
-                            ha="center", va="bottom", xytext=(0, 2), textcoords="offset points",
-                            fontsize=9)
+                            ha="center", va="bottom", xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(range(len(groups)), [label for label, _keys in groups])
     ax.set_ylabel(french_unit(target))
     french_axis(ax, "y", log=log)
     if log:
         ax.set_ylim(bottom=1)
     ax.margins(y=0.25)
-    ax.legend(frameon=False, loc="upper left", ncols=min(n_series, 4), fontsize=10,
+    ax.legend(frameon=False, loc="upper left", ncols=min(n_series, 4),
               bbox_to_anchor=(0, 1.02, 1, 0.2), mode="expand", borderaxespad=0)
     fig.suptitle(title)
     fig.tight_layout()

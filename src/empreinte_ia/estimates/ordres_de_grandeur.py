@@ -70,7 +70,7 @@ def electricity_share_of_target(french_electricity_co2_per_person, co2_target_pe
 
 
 @estimate("flight_share_of_target", unit="percent", sig=2,
-          label="Part de l'objectif annuel d'une personne prise par un aller-retour transatlantique",
+          label="Part de l'objectif annuel d'une personne prise par un aller-retour San Francisco–New York en avion",
           formula="émissions d'un aller-retour par passager ÷ objectif annuel par personne "
                   "(un vol, une personne, une année)")
 def flight_share_of_target(flight_paris_new_york, co2_target_per_person):

@@ -67,14 +67,14 @@ def s004_daily_co2_own(s004_daily_energy_own, s004_carbon_intensity):
 
 
 @estimate("s004_flights_own", unit="flight/day", sig=2,
-          label="Allers-retours Paris–New York (par passager) équivalents, chiffres du texte court",
-          formula="émissions quotidiennes ÷ émissions d'un aller-retour transatlantique par passager")
+          label="Allers-retours San Francisco–New York (par passager) équivalents, chiffres du texte court",
+          formula="émissions quotidiennes ÷ émissions d'un aller-retour San Francisco–New York par passager")
 def s004_flights_own(s004_daily_co2_own, flight_paris_new_york):
     return s004_daily_co2_own / flight_paris_new_york
 
 
 @estimate("s004_planes_own", unit="flight/day", sig=2,
-          label="Avions entiers (aller-retour transatlantique) équivalents, chiffres du texte court",
+          label="Avions entiers (aller-retour San Francisco–New York) équivalents, chiffres du texte court",
           formula="émissions quotidiennes ÷ émissions d'un avion entier pour un aller-retour")
 def s004_planes_own(s004_daily_co2_own, flight_sf_ny_plane):
     return s004_daily_co2_own / flight_sf_ny_plane
@@ -96,14 +96,14 @@ def devries_daily_co2(devries_daily_energy, carbon_intensity_us):
 
 
 @estimate("devries_daily_flights", unit="flight/day", sig=2,
-          label="Allers-retours transatlantiques (par passager) équivalents à une journée de ChatGPT en 2023",
+          label="Allers-retours San Francisco–New York (par passager) équivalents à une journée de ChatGPT en 2023",
           formula="émissions quotidiennes ÷ émissions d'un aller-retour par passager")
 def devries_daily_flights(devries_daily_co2, flight_paris_new_york):
     return devries_daily_co2 / flight_paris_new_york
 
 
 @estimate("devries_daily_planes", unit="flight/day", sig=2,
-          label="Avions entiers (aller-retour transatlantique) équivalents à une journée de ChatGPT en 2023",
+          label="Avions entiers (aller-retour San Francisco–New York) équivalents à une journée de ChatGPT en 2023",
           formula="émissions quotidiennes ÷ émissions d'un avion entier pour un aller-retour")
 def devries_daily_planes(devries_daily_co2, flight_sf_ny_plane):
     return devries_daily_co2 / flight_sf_ny_plane
@@ -118,9 +118,10 @@ def devries_french_households(devries_daily_energy, french_household_electricity
 
 @estimate("s004_requests_gap", unit="dimensionless", sig=2,
           label="Requêtes quotidiennes supposées par de Vries rapportées à celles du texte court",
-          formula="requêtes par jour selon de Vries ÷ requêtes par jour selon le texte court")
+          formula="requêtes par jour selon de Vries ÷ requêtes par jour selon le texte court "
+                  "(haut et bas de sa fourchette)")
 def s004_requests_gap(devries_requests_per_day, s004_queries_per_day):
-    return devries_requests_per_day / s004_queries_per_day.central()
+    return devries_requests_per_day / s004_queries_per_day
 
 
 @estimate("s004_energy_gap", unit="dimensionless", sig=2,
@@ -146,7 +147,7 @@ def gpt4o_daily_co2(gpt4o_co2_2025):
 
 
 @estimate("gpt4o_daily_flights", unit="flight/day", sig=2,
-          label="Allers-retours transatlantiques (par passager) équivalents à une journée de GPT-4o en 2025",
+          label="Allers-retours San Francisco–New York (par passager) équivalents à une journée de GPT-4o en 2025",
           formula="émissions quotidiennes de GPT-4o ÷ émissions d'un aller-retour par passager")
 def gpt4o_daily_flights(gpt4o_daily_co2, flight_paris_new_york):
     return gpt4o_daily_co2 / flight_paris_new_york
@@ -157,3 +158,10 @@ def gpt4o_daily_flights(gpt4o_daily_co2, flight_paris_new_york):
           formula="électricité annuelle de GPT-4o ÷ électricité annuelle d'un foyer français")
 def gpt4o_french_households(gpt4o_electricity_2025, french_household_electricity):
     return gpt4o_electricity_2025 / french_household_electricity
+
+
+@estimate("gpt4o_vs_devries_daily_energy", unit="dimensionless", sig=2,
+          label="Électricité quotidienne de GPT-4o en 2025 rapportée à celle de ChatGPT en 2023 (de Vries)",
+          formula="électricité quotidienne de GPT-4o en 2025 (fourchette) ÷ électricité quotidienne selon de Vries")
+def gpt4o_vs_devries_daily_energy(gpt4o_daily_electricity, devries_daily_energy):
+    return gpt4o_daily_electricity / devries_daily_energy

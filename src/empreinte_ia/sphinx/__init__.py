@@ -4,6 +4,7 @@
   roles.py         {chiffre}, {nombre}, {plage}, {source}, {verdict}
   annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}
   history.py       releases: « Citer ce chiffre », {changements}, pages v/<version>/…
+  annex_pages.py   one annex page per theme, written before reading; {index-annexe}
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
@@ -11,6 +12,9 @@
   pages.py         <head> metadata, then inline icons and deferred scripts in written pages
   icons.py         Font Awesome icons as inline SVG
   publishing.py    open data, sitemap and robots.txt next to the pages
+  interface.py     the theme's interface in French (catalogue, templates, header buttons)
+  cards.py         long tables as cards on phones (data-label on each cell, verdict first)
+  downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
@@ -20,8 +24,8 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annexes, diagnostics, history, mathml, nodes, pages, publishing, roles, state,
-               verification)
+from . import (annex_pages, annexes, cards, diagnostics, downloads, history, interface, mathml,
+               nodes, pages, publishing, roles, state, verification)
 
 
 def setup(app: Sphinx) -> dict:
@@ -34,6 +38,15 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", diagnostics.on_source_read)
     app.connect("html-page-context", pages.on_html_page_context)
     app.connect("build-finished", publishing.on_build_finished)
+    app.connect("config-inited", interface.on_config_inited)
+    app.connect("config-inited", annex_pages.on_config_inited)
+    app.connect("builder-inited", interface.on_builder_inited, priority=900)
+    app.connect("builder-inited", cards.on_builder_inited, priority=900)
+    app.connect("doctree-resolved", downloads.on_doctree_resolved)
+    # After the theme has built its header buttons (default priority 500).
+    app.connect("html-page-context", downloads.on_html_page_context, priority=550)
+    app.connect("html-page-context", interface.on_html_page_context, priority=600)
+    app.connect("build-finished", downloads.on_build_finished)
     app.connect("build-finished", diagnostics.on_build_finished)
     app.add_html_math_renderer("mathml", (mathml.visit_math, None),
                                (mathml.visit_displaymath, None))
@@ -47,6 +60,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("liste-parametres", annexes.ParametersList)
     app.add_directive("liste-estimations", annexes.EstimatesList)
     app.add_directive("telechargements", annexes.DownloadsList)
+    app.add_directive("index-annexe", annex_pages.AnnexIndex)
     app.add_directive("changements", history.ChangesList)
     app.add_directive("liste-verifications", verification.ChecksList)
     app.add_directive("contradictions", verification.ContradictionsList)

@@ -11,39 +11,59 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, render
+from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key
 from ..registry import Registry
 from .history import cite_box, history_field
-from .nodes import field, joined, link, reference
+from .nodes import details, field, joined, link, reference, summary
 from .state import state
 
 
 class _EntryList(SphinxDirective):
+    """The entries of one theme (option « groupe »: a data file or an estimates module), in
+    French alphabetical order; without the option, every entry."""
+
     has_content = False
-    option_spec = {"chapitre": directives.unchanged}
+    option_spec = {"groupe": directives.unchanged, "chapitre": directives.unchanged}
     page = ""
 
-    def keys(self, registry: Registry) -> list[str]:
+    def all_keys(self, registry: Registry) -> list[str]:
         raise NotImplementedError
+
+    def keys(self, registry: Registry) -> list[str]:
+        group = self.options.get("groupe")
+        keys = [k for k in self.all_keys(registry) if not group or group_of(registry, k) == group]
+        return sorted(keys, key=lambda k: (sort_key(registry.label(k)), k))
 
     def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
         raise NotImplementedError
 
+    def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+        raise NotImplementedError
+
     def run(self):
-        """One section per entry: value and range, the fields of its kind, a citation."""
+        """One section per entry: value and range first (where a permalink lands), then what
+        the reader needs, then the contributor's details folded, then the citation."""
         registry = state(self.env).registry
         out = []
         for key in self.keys(registry):
             section = nodes.section(ids=[anchor(key)], names=[key], classes=["entree-registre"])
             section += nodes.title(text=registry.label(key))
-            rows = nodes.field_list()
-            field(rows, "Identifiant", nodes.literal(text=key))
-            field(rows, "Valeur", render(registry, key, "chiffre"))
+            headline = nodes.paragraph(classes=["valeur-principale"])
+            headline += nodes.strong(text=render(registry, key, "chiffre"))
             if registry.value(key).has_range:
-                field(rows, "Fourchette", render(registry, key, "plage"))
+                headline += nodes.Text(" (fourchette : " + render(registry, key, "plage") + ")")
+            section += headline
+            rows = nodes.field_list()
             self.fields(rows, registry, key)
             history_field(self.env, rows, key)
             section += rows
+            folded = details(classes=["pour-contribuer"])
+            folded += summary(text="Pour contribuer")
+            more = nodes.field_list()
+            field(more, "Identifiant", nodes.literal(text=key))
+            self.contributor_fields(more, registry, key)
+            folded += more
+            section += folded
             section += cite_box(self.env, key)
             out.append(section)
         return out
@@ -52,12 +72,11 @@ class _EntryList(SphinxDirective):
 class ParametersList(_EntryList):
     page = PARAMETERS_DOC
 
-    def keys(self, registry: Registry) -> list[str]:
-        return sorted(registry.parameters)
+    def all_keys(self, registry: Registry) -> list[str]:
+        return list(registry.parameters)
 
     def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
         p = registry.parameters[key]
-        field(rows, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
         field(rows, "Statut", p.status_fr)
         field(rows, "Vérification", f"{p.verification} — {p.verification_fr}")
         field(rows, "Source", *reference(registry, p.source))
@@ -68,14 +87,18 @@ class ParametersList(_EntryList):
         users = registry.dependents(key)
         if users:
             field(rows, "Utilisé par", *joined([link(self.env, registry, e) for e in users]))
+
+    def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+        p = registry.parameters[key]
+        field(rows, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
         field(rows, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
 
 
 class EstimatesList(_EntryList):
     page = ESTIMATES_DOC
 
-    def keys(self, registry: Registry) -> list[str]:
-        return sorted(registry.estimates)
+    def all_keys(self, registry: Registry) -> list[str]:
+        return list(registry.estimates)
 
     def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
         e = registry.estimates[key]
@@ -85,6 +108,9 @@ class EstimatesList(_EntryList):
               *joined([link(self.env, registry, p) for p in registry.parameters_of(key)]))
         refs = [registry.references[s].short() for s in registry.sources_of(key)]
         field(rows, "Sources", " ; ".join(refs))
+
+    def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+        e = registry.estimates[key]
         field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
 
 

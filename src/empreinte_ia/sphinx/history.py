@@ -23,15 +23,14 @@ from sphinx.util.docutils import SphinxDirective
 from ..changelog import Change, Record, load_records
 from ..citation import Cited, bibtex, csl, full_fr, permalink_page, short_fr, site_csl
 from ..datafile import DataError
-from ..display import CHECKS_DOC, ESTIMATES_DOC, PARAMETERS_DOC, anchor, claim_anchor, render
-from ..freeze import snapshot
+from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
+from ..freeze import annex_page, snapshot
 from ..permalinks import Step, fate, steps, write_pages
 from ..releases import frozen_in, load_releases
 from .nodes import details, field, summary
 from .state import state
 
 SECTION_OF = {True: "parametres", False: "estimations"}
-DOCS = {"parametres": PARAMETERS_DOC, "estimations": ESTIMATES_DOC, "verdicts": CHECKS_DOC}
 
 
 @dataclass
@@ -84,7 +83,7 @@ def _cite(st, h: History, key: str) -> Cited:
     release = frozen_in(h.releases, section, key, entry)
     return Cited.of(key, entry, _site(st, h), release["version"] if release else None,
                     release["date"] if release else st.site.date, anchor(key),
-                    DOCS[section] + ".html")
+                    entry_doc(st.registry, key) + ".html")
 
 
 def _site(st, h: History):
@@ -210,7 +209,9 @@ class ChangesList(SphinxDirective):
             label = f"{c.kind} « {c.label} »"
             if c.id in current.get(c.section, {}):
                 target = claim_anchor(c.id) if c.section == "verdicts" else anchor(c.id)
-                para += nodes.reference("", label, refuri=f"{root}{DOCS[c.section]}.html#{target}")
+                page = (f"{CHECKS_DOC}.html" if c.section == "verdicts"
+                        else annex_page(c.section, c.after))
+                para += nodes.reference("", label, refuri=f"{root}{page}#{target}")
             else:
                 para += nodes.Text(label)
             para += nodes.Text(f" ({c.id}) : ")

@@ -29,7 +29,6 @@ def on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) 
     }
     meta = [f'<meta name="description" content="{escape(description)}">']
     meta += [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
-    meta.append(f'<link rel="canonical" href="{escape(url)}">')
     context["metatags"] = context.get("metatags", "") + "\n".join(meta)
 
 

@@ -1,0 +1,67 @@
+"""Long tables read as cards on a phone: each cell carries its column's name (data-label),
+the verdict column is marked so that CSS shows it first, and the table gets the class
+« cartes ». The HTML stays one table: on a wide screen nothing changes."""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+MIN_COLUMNS = 3
+VERDICT_HEADERS = {"verdict"}
+
+
+def headers(table: nodes.table) -> list[str]:
+    """The text of each column's header, or [] for a table without one."""
+    for thead in table.findall(nodes.thead):
+        rows = list(thead.findall(nodes.row))
+        if rows:
+            return [" ".join(entry.astext().split()) for entry in rows[-1].children]
+    return []
+
+
+class CardTableMixin:
+    """Adds data-label and the verdict mark to the cells of long tables."""
+
+    def visit_table(self, node):
+        names = headers(node)
+        self._card_headers = getattr(self, "_card_headers", [])
+        self._card_headers.append(names if len(names) >= MIN_COLUMNS else [])
+        if len(names) >= MIN_COLUMNS and "cartes" not in node["classes"]:
+            node["classes"].append("cartes")
+        super().visit_table(node)
+
+    def depart_table(self, node):
+        super().depart_table(node)
+        self._card_headers.pop()
+
+    def visit_entry(self, node):
+        names = self._card_headers[-1] if getattr(self, "_card_headers", None) else []
+        column = node.parent.column if hasattr(node.parent, "column") else 0
+        in_body = isinstance(node.parent.parent, nodes.tbody)
+        start = len(self.body)
+        super().visit_entry(node)
+        cell = next((i for i in range(start, len(self.body)) if self.body[i].startswith("<td")),
+                    None)
+        if not names or not in_body or column >= len(names) or cell is None:
+            return
+        label = names[column]
+        tag = self.body[cell]
+        extra = f' data-label="{escape(label, quote=True)}"'
+        if label.lower() in VERDICT_HEADERS:
+            tag = tag.replace('class="', 'class="col-verdict ', 1) if 'class="' in tag \
+                else tag.replace("<td", '<td class="col-verdict"', 1)
+        self.body[cell] = tag.replace("<td", "<td" + extra, 1)
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    """Wrap whatever translator the theme set (pydata's Bootstrap one) with the mixin."""
+    if app.builder.format != "html":
+        return
+    base = app.builder.get_translator_class()
+    if issubclass(base, CardTableMixin):
+        return
+    app.set_translator(app.builder.name, type("CardTableTranslator", (CardTableMixin, base), {}),
+                       override=True)

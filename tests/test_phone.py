@@ -1,0 +1,95 @@
+"""Every page of the built site on a phone (320 and 390 px) and a laptop (1 366 px)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .support.browser import chromium, serve, visit
+
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+WIDTHS = (320, 390, 1366)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as url:
+        yield url
+
+
+def built_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                  if not p.relative_to(site).parts[0].startswith("_"))
+
+
+def test_no_page_scrolls_sideways(browser, base, site):
+    """At 320, 390 and 1 366 px, no page is wider than the screen (a table, a formula, a long
+    identifier or a link would push it)."""
+    wide = []
+    for width in WIDTHS:
+        for path in built_pages(site):
+            with visit(browser, base, path, width=width, height=800) as page:
+                scroll = page.page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    wide.append(f"{path} à {width} px : {scroll} px")
+    assert wide == [], "pages qui défilent horizontalement :\n" + "\n".join(wide)
+
+
+def test_annex_labels_sit_above_their_values_on_a_phone(browser, base):
+    with visit(browser, base, "annexes/parametres/inference_gpt4o.html", width=320) as page:
+        pairs = page.page.eval_on_selector_all(
+            "section.entree-registre dl.field-list > dt",
+            "dts => dts.map(dt => [dt.getBoundingClientRect().width, "
+            "dt.getBoundingClientRect().bottom, dt.nextElementSibling.getBoundingClientRect().top])")
+        assert pairs
+        for width, label_bottom, value_top in pairs:
+            assert width > 150, f"libellé comprimé à {width:.0f} px"
+            assert label_bottom <= value_top + 1, "le libellé n'est pas au-dessus de la valeur"
+
+
+def test_a_permalink_shows_value_and_range_on_arrival(browser, base):
+    """A reader who follows a figure's link sees its value and range without scrolling."""
+    path = "annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"
+    with visit(browser, base, path, width=390, height=844) as page:
+        headline = page.page.locator("#gpt4o-energy-short p.valeur-principale")
+        box = headline.bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844
+        assert "fourchette" in headline.inner_text()
+
+
+def test_a_link_to_the_former_single_page_annex_still_lands_on_the_figure(browser, base):
+    with visit(browser, base, "annexes/parametres.html#gpt4o-energy-short") as page:
+        page.page.wait_for_url("**/annexes/parametres/inference_gpt4o.html#gpt4o-energy-short")
+        assert page.page.locator("#gpt4o-energy-short p.valeur-principale").is_visible()
+
+
+def test_long_tables_become_cards_with_the_verdict_first(browser, base):
+    with visit(browser, base, "annexes/verification.html", width=390) as page:
+        row = page.page.locator("table.cartes tbody tr:has(td.col-verdict)").first
+        cells = row.locator("td")
+        verdict = row.locator("td.col-verdict")
+        assert verdict.count() == 1
+        tops = [cells.nth(i).bounding_box()["y"] for i in range(cells.count())]
+        assert verdict.bounding_box()["y"] == min(tops), "le verdict n'est pas en tête de carte"
+        label = page.page.evaluate(
+            "c => getComputedStyle(c, '::before').content", verdict.element_handle())
+        assert "Verdict" in label
+    with visit(browser, base, "annexes/verification.html", width=1366) as page:
+        row = page.page.locator("table.cartes tbody tr").first
+        boxes = [row.locator("td").nth(i).bounding_box()["y"] for i in range(2)]
+        assert abs(boxes[0] - boxes[1]) < 2, "sur grand écran, une ligne reste une ligne"
+
+
+def test_contributor_details_are_folded(browser, base):
+    with visit(browser, base, "annexes/parametres/inference_gpt4o.html") as page:
+        box = page.page.locator("#gpt4o-energy-short details.pour-contribuer")
+        assert box.locator("summary").inner_text() == "Pour contribuer"
+        assert not box.get_attribute("open")
+        assert not page.page.get_by_text("Unité (pint)").first.is_visible()
