@@ -103,7 +103,8 @@ def moved_fields(section: str, old: dict, new: dict) -> list[str]:
             out.append("verdict")
         if _moved(old["valeur_calculee"], new["valeur_calculee"]):
             out.append("valeur_calculee")
-        if _moved(old["valeur_annoncee"], new["valeur_annoncee"]) or old["unite"] != new["unite"]:
+        if (_moved(old["valeur_annoncee"], new["valeur_annoncee"]) or old["unite"] != new["unite"]
+                or any(_moved(old.get(k), new.get(k)) for k in ("bas_annonce", "haut_annonce"))):
             out.append("affirmation")
         return out
     out = []

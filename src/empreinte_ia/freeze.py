@@ -95,11 +95,16 @@ def estimate(registry, key: str, render=None) -> dict:
     return out
 
 
-def verdict(v) -> dict:
+def verdict(registry, v) -> dict:
     c = v.claim
+    cited = getattr(c, "cited_source", None)
     return {"document": c.document, "citation": c.quote, "valeur_annoncee": number(c.value),
+            "bas_annonce": number(getattr(c, "low", None)),
+            "haut_annonce": number(getattr(c, "high", None)),
             "unite": _unit(c.unit), "estimation": c.estimate, "valeur_calculee": number(v.computed),
-            "rapport": number(v.ratio), "verdict": v.kind, "verdict_libelle": v.label}
+            "rapport": number(v.ratio), "verdict": v.kind, "verdict_libelle": v.label,
+            "source_citee": _reference(registry, cited) if cited else None,
+            "annee_citee": getattr(c, "cited_year", None)}
 
 
 def pages_of(docs: Path, ids: set[str]) -> dict[str, list[str]]:
@@ -124,6 +129,7 @@ def snapshot(registry, verdicts: list, version: str, date: str, commit: str = ""
         "format": FORMAT, "version": version, "date": date, "commit": commit,
         "parametres": {k: parameter(registry, k, render) for k in sorted(registry.parameters)},
         "estimations": {k: estimate(registry, k, render) for k in sorted(registry.estimates)},
-        "verdicts": {v.claim.id: verdict(v) for v in sorted(verdicts, key=lambda v: v.claim.id)},
+        "verdicts": {v.claim.id: verdict(registry, v)
+                     for v in sorted(verdicts, key=lambda v: v.claim.id)},
         "pages": pages_of(docs, ids) if docs else {},
     }
