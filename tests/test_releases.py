@@ -230,7 +230,7 @@ def test_release_freezes_tags_and_refuses_unexplained_changes(clone, monkeypatch
         text = diff_command(base, clone)
         line = next(x for x in text.splitlines() if x.startswith("| `gpt4o_energy_short`"))
         assert "| 0,42\u202fWh par requête (0,29 à 0,55\u202fWh par requête) | 0,525" in line
-        assert "+25,0 %" in line and "index.html" in line and "annexes/parametres.html" in line
+        assert "+25,0 %" in line and "index.html" in line and "annexes/parametres/inference_gpt4o.html" in line
         assert "- id: gpt4o_energy_short  # paramètre : valeur, fourchette" in text
     with pytest.raises(ReleaseError, match="gpt4o_energy_short") as err:
         publish("9.1.0", clone)
