@@ -38,7 +38,6 @@ test: $(STAMP) $(CHROMIUM) $(PDFLATEX)
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks conf.py
 	$(PY) -m empreinte_ia.lint
-	$(PY) -m empreinte_ia.lint --donnees
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 # Tout ce que lance l'intégration continue (.ci/run et .github/workflows/site.yml).

@@ -1,4 +1,7 @@
-"""Strict Sphinx builds: computed values in the HTML, and bad input that stops the build."""
+"""Strict Sphinx builds: computed values in the HTML, and bad input that stops the build.
+
+Bad input is built as a small site without the annexes, in this process
+(tests/support/site.py); the whole site is built once per session (`site` fixture)."""
 
 import os
 import re
@@ -6,7 +9,7 @@ import time
 
 import pytest
 
-from .conftest import build_site, write
+from .support.site import build_full_site, build_small_site, copy_data
 
 NN = "\u202f"
 NOTEBOOK_HEADER = """---
@@ -20,105 +23,110 @@ kernelspec:
   name: python3
 ---
 """
+INDEX = "# Mini\n\nUne requête courte : {chiffre}`gpt4o_energy_short`.\n\n```{toctree}\npage\nautre\n```\n"
+PAGE = "# Page\n\nLes foyers : {nombre}`gpt4o_households` foyers.\n"
+OTHER = "# Autre\n\nEncore les foyers : {nombre}`gpt4o_households`.\n\n(une-cible)=\n## Une section\n"
 
 
-def html(out, name):
-    return (out / f"{name}.html").read_text(encoding="utf-8")
+def chapters(page: str = PAGE) -> dict[str, str]:
+    return {"index.md": INDEX, "page.md": page, "autre.md": OTHER}
 
 
-def test_mini_site_renders_computed_values_with_links(mini_site):
-    src, data, out, build = mini_site
-    result = build()
-    assert result.returncode == 0, result.stderr
-    index = html(out, "index")
+def test_mini_site_renders_computed_values_with_links(tmp_path):
+    result = build_small_site(tmp_path, {**chapters(), "index.md": INDEX.replace(
+        "autre\n", "autre\nannexes/parametres\nannexes/estimations\nannexes/verification\n")},
+        annexes=True)
+    assert result.ok, result.messages
+    index = result.page("index")
     assert f"0,42{NN}Wh par requête" in index
     assert 'href="annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"' in index
-    assert 'id="gpt4o-energy-short"' in html(out, "annexes/parametres/inference_gpt4o")
-    assert 'id="gpt4o-households"' in html(out, "annexes/estimations/gpt4o")
+    assert 'id="gpt4o-energy-short"' in result.page("annexes/parametres/inference_gpt4o")
+    assert 'id="gpt4o-households"' in result.page("annexes/estimations/gpt4o")
     # The former single-page annex keeps every anchor, linking to the entry's new page.
-    assert 'id="gpt4o-energy-short"' in html(out, "annexes/parametres")
+    assert 'id="gpt4o-energy-short"' in result.page("annexes/parametres")
 
 
-@pytest.mark.parametrize("page,text,expected", [
-    ("page.md", "# Page\n\nLes foyers : {nombre}`gpt4o_houshold`.\n",
-     [r"page\.md:3", "chiffre inconnu « gpt4o_houshold »", "gpt4o_households"]),
-    ("page.md", "# Page\n\nIl y a 35 000 foyers.\n",
-     [r"page\.md:3", "chiffre tapé à la main", "Correction"]),
-    ("page.md", "# Page\n\nVoir {ref}`section-qui-nexiste-pas`.\n",
-     [r"page\.md:3", "renvoi cassé : l'étiquette « section-qui-nexiste-pas » n'existe pas",
-      "Correction"]),
-    ("page.md", "# Page\n\nVoir [la suite](autre.md#nulle-part).\n",
-     [r"page\.md:3", "la page « autre » n'a pas d'ancre « nulle-part »", "Correction"]),
-    ("page.md", "# Page\n\nVoir {doc}`chapitre-absent`.\n",
-     [r"page\.md:3", "document inconnu « chapitre-absent »", "Correction"]),
-    ("page.md", "# Page\n\nLe source dit {source}`a001_inconnue`.\n",
-     [r"page\.md:3", "affirmation inconnue"]),
-    ("page.md", "# Page\n\nUne faute de rôle : {chifre}`gpt4o_households`.\n",
-     [r"page\.md:3", "rôle inconnu « {chifre} »", "Vouliez-vous dire : chiffre", "Correction"]),
-    ("page.md", "# Page\n\n```{admonitio} Titre\nTexte.\n```\n",
-     [r"page\.md:3", "directive inconnue « {admonitio} »", "admonition", "Correction"]),
-    ("page.md", "# Page\n\nUne référence {footcite:p}`jegham2052`.\n\n"
-     "```{footbibliography}\n```\n",
-     [r"page\.md:3", "clé de citation inconnue « jegham2052 »", "jegham2025",
-      "data/references.bib"]),
-    ("page.md", "# Page\n\n```{code-cell} ipython3\n:mystnb:\n:  figure:\n"
-     ":    name: fig-x\n:    caption: Légende.\nprint(1)\n```\n",
-     [r"page\.md:3", "sans texte alternatif", "Correction"]),
+def test_good_small_site_builds_without_messages(tmp_path):
+    result = build_small_site(tmp_path, chapters())
+    assert result.ok and "WARNING" not in result.messages, result.messages
+    assert f"36{NN}000" in result.page("page")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Les foyers : {nombre}`gpt4o_houshold`.",
+     ["chiffre inconnu « gpt4o_houshold »", "Correction : identifiants proches : gpt4o_households"]),
+    ("Il y a 35 000 foyers.", ["chiffre tapé à la main", "Correction"]),
+    ("Voir {ref}`section-qui-nexiste-pas`.",
+     ["renvoi cassé : l'étiquette « section-qui-nexiste-pas » n'existe pas", "Correction"]),
+    ("Voir {numref}`fig-absente`.",
+     ["renvoi cassé : l'étiquette « fig-absente » n'existe pas", "Correction"]),
+    ("Voir [la suite](autre.md#nulle-part).",
+     ["la page « autre » n'a pas d'ancre « nulle-part »", "Correction"]),
+    ("Voir [ailleurs](#nulle-part).",
+     ["lien interne cassé : la cible « nulle-part » n'existe pas", "Correction"]),
+    ("Voir {doc}`chapitre-absent`.", ["document inconnu « chapitre-absent »", "Correction"]),
+    ("Le source dit {source}`a001_inconnue`.", ["affirmation inconnue « a001_inconnue »",
+                                                 "Correction"]),
+    ("Une plage : {plage}`gpt4o_energy_short_typo`.", ["chiffre inconnu", "{plage}"]),
+    ("Une faute de rôle : {chifre}`gpt4o_households`.",
+     ["rôle inconnu « {chifre} »", "Vouliez-vous dire : chiffre", "Correction"]),
+    ("```{admonitio} Titre\nTexte.\n```",
+     ["directive inconnue « {admonitio} »", "Vouliez-vous dire : admonition", "Correction"]),
+    ("Une référence {footcite:p}`jegham2052`.\n\n```{footbibliography}\n```",
+     ["clé de citation inconnue « jegham2052 »", "jegham2025", "data/references.bib"]),
+    ("```{code-cell} ipython3\n:mystnb:\n:  figure:\n:    name: fig-x\n:    caption: Légende.\n"
+     "print(1)\n```", ["sans texte alternatif", "Correction"]),
 ])
-def test_bad_chapter_stops_the_build(mini_site, page, text, expected):
-    src, data, out, build = mini_site
-    write(src / page, text)
-    result = build()
-    assert result.returncode != 0
-    for pattern in expected:
-        assert re.search(re.escape(pattern) if "«" in pattern else pattern, result.stderr), \
-            result.stderr[-2000:]
-    assert "la construction échoue sur" in result.stderr
+def test_bad_chapter_stops_the_build(tmp_path, text, expected):
+    result = build_small_site(tmp_path, chapters(f"# Page\n\n{text}\n"))
+    assert not result.ok
+    assert result.has("page.md:3", *expected), result.messages
+    problems = result.messages.count(": WARNING: ")
+    assert f"la construction échoue sur {problems} problème(s)" in result.messages, result.messages
 
 
-def test_failing_code_cell_names_file_and_line(mini_site):
-    src, data, out, build = mini_site
-    write(src / "page.md", NOTEBOOK_HEADER + "\n# Page\n\n```{code-cell} ipython3\n"
-          "from empreinte_ia import load_registry\n"
-          "load_registry().value('pas_un_identifiant')\n```\n")
-    result = build()
-    assert result.returncode != 0
-    assert "une cellule de code a échoué" in result.stderr
-    assert re.search(r"page\.md, ligne 16", result.stderr), result.stderr[-2000:]
+def test_failing_code_cell_names_file_and_line(tmp_path):
+    result = build_small_site(tmp_path, chapters(
+        NOTEBOOK_HEADER + "\n# Page\n\n```{code-cell} ipython3\n"
+        "from empreinte_ia import load_registry\n"
+        "load_registry().value('pas_un_identifiant')\n```\n"))
+    assert not result.ok
+    assert result.has("une cellule de code a échoué", "page.md, ligne 16"), result.messages
 
 
-def test_malformed_data_stops_the_build(mini_site):
-    src, data, out, build = mini_site
+def test_malformed_data_stops_the_build(tmp_path):
+    data = copy_data(tmp_path)
     path = data / "parameters" / "inference_gpt4o.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  unite: Wh/query\n",
                                                              "  unite: [Wh/query\n", 1),
                     encoding="utf-8")
-    result = build()
-    assert result.returncode != 0
-    assert "inference_gpt4o.yaml, ligne" in result.stderr and "YAML mal formé" in result.stderr
+    result = build_small_site(tmp_path, chapters(), data=data)
+    assert not result.ok
+    assert result.has("inference_gpt4o.yaml, ligne", "YAML mal formé"), result.messages
+    assert "ERREUR : la construction s'arrête" in result.messages
 
 
-def test_incremental_build_follows_a_parameter_on_every_page(mini_site):
-    src, data, out, build = mini_site
-    assert build().returncode == 0
-    before = html(out, "autre")
-    assert f"36{NN}000" in before
+def test_incremental_build_follows_a_parameter_on_every_page(tmp_path):
+    data = copy_data(tmp_path)
+    first = build_small_site(tmp_path, chapters(), data=data)
+    assert first.ok, first.messages
+    assert f"36{NN}000" in first.page("autre")
     path = data / "parameters" / "inference_gpt4o.yaml"
     text = path.read_text(encoding="utf-8").replace("valeur: 10791\n", "valeur: 21582\n")
     path.write_text(text.replace("haut: 10791\n", "haut: 21582\n"), encoding="utf-8")
     future = time.time() + 5
     os.utime(path, (future, future))
-    result = build()
-    assert result.returncode == 0, result.stderr
+    again = build_small_site(tmp_path, chapters(), data=data, fresh=False)
+    assert again.ok, again.messages
     for page in ("page", "autre"):
-        assert f"18{NN}000" in html(out, page), page
-    assert "reading sources" in result.stdout
+        assert f"18{NN}000" in again.page(page), page
+    assert re.search(r"0 added, 3 changed", again.status), again.status[-1000:]
 
 
 @pytest.mark.build
 def test_full_site(site):
     out = site
-    page = html(out, "chapitres/utilisation")
+    page = (out / "chapitres/utilisation.html").read_text(encoding="utf-8")
     assert f"0,42{NN}Wh par requête" in page
     assert f"391{NN}509 à 463{NN}269{NN}MWh par an" in page
     assert f"772{NN}milliards de requêtes par an" in page
@@ -143,7 +151,7 @@ def test_site_is_self_contained(site):
         assert not re.search(r"<script[^>]*mathjax|MathJax\s*=", text, re.I), path
         assert "fontawesome.js" not in text, path
         assert not re.search(r'<i class="[^"]*\bfa-', text), f"icône non convertie : {path}"
-    formulas = html(site, "chapitres/fonctionnement")
+    formulas = (site / "chapitres/fonctionnement.html").read_text(encoding="utf-8")
     assert formulas.count("<math") >= 8 and "<msub>" in formulas
     assert not (site / "_static" / "scripts" / "fontawesome.js").exists()
 
@@ -163,7 +171,7 @@ def published_files(root):
 
 @pytest.mark.build
 def test_two_clean_builds_are_byte_identical(site, tmp_path):
-    again = build_site(tmp_path)
+    again = build_full_site(tmp_path)
     first, second = published_files(site), published_files(again)
     assert sorted(first) == sorted(second)
     assert any(name.startswith("donnees/") for name in first)

@@ -18,21 +18,21 @@ NN = "\u202f"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """The mini site, built once for this module."""
+    """A small site with the annexes (open data page included), built once for this module."""
     import shutil
 
-    from .conftest import DATA, MINI_INDEX, MINI_OTHER, MINI_PAGE, ROOT, sphinx, write
+    from .support.site import ROOT, build_small_site, copy_data
 
+    chapters = {
+        "index.md": "# Mini\n\nUne requête courte : {chiffre}`gpt4o_energy_short`.\n\n"
+                    "```{toctree}\npage\nautre\nannexes/parametres\nannexes/estimations\n"
+                    "annexes/verification\nannexes/donnees\n```\n",
+        "page.md": "# Page\n\nLes foyers : {nombre}`gpt4o_households` foyers.\n",
+        "autre.md": "# Autre\n\nEncore les foyers : {nombre}`gpt4o_households`.\n",
+        "annexes/donnees.md": (ROOT / "docs" / "annexes" / "donnees.md").read_text(encoding="utf-8"),
+    }
     tmp = tmp_path_factory.mktemp("citing")
-    src, data = tmp / "docs", tmp / "data"
-    shutil.copytree(DATA, data)
-    write(src / "index.md", MINI_INDEX.replace("annexes/verification",
-                                               "annexes/verification\nannexes/donnees"))
-    write(src / "page.md", MINI_PAGE)
-    write(src / "autre.md", MINI_OTHER)
-    for name in ("parametres", "estimations", "verification", "donnees"):
-        (src / "annexes").mkdir(exist_ok=True)
-        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", src / "annexes" / f"{name}.md")
+    data = copy_data(tmp)
     # Release 0.2.0 corrects one parameter, with its record (frozen from a copy of the tree,
     # as `make release` does); the working tree then changes another one, without a record.
     _bump(data / "parameters" / "inference_gpt4o.yaml", "car_emissions_per_year", 1.1)
@@ -44,16 +44,16 @@ def built(tmp_path_factory):
     tree = tmp / "arbre"
     shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(data, tree / "data")
-    shutil.copytree(src, tree / "docs")
+    shutil.copytree(ROOT / "docs", tree / "docs")
     releases = tmp / "publications"
     shutil.copytree(ROOT / "publications", releases)
     (releases / "0.2.0.json").write_text(dumps(freeze_tree(tree, "0.2.0", "2026-12-01")),
                                          encoding="utf-8")
     _bump(data / "parameters" / "inference_gpt4o.yaml", "gpt4o_energy_medium", 1.2)
-    result = sphinx(src, tmp / "html", data, tmp / "cache",
-                    ("-D", f"empreinte_releases_dir={releases}"))
-    assert result.returncode == 0, result.stderr[-3000:]
-    return tmp / "html"
+    result = build_small_site(tmp, chapters, data=data, annexes=True,
+                              overrides={"empreinte_releases_dir": str(releases)})
+    assert result.ok, result.messages[-3000:]
+    return result.outdir
 
 
 def test_anchors_exist_and_are_unique(built):

@@ -152,4 +152,4 @@ def test_contradiction_with_unknown_id_names_file_and_line(data_copy, registry):
                  "    - id: pas_un_id\n      perimetre: p\n")
     with pytest.raises(DataError) as info:
         load_groups(path, registry)
-    assert info.value.line == 4 and "pas_un_id" in str(info.value)
+    assert info.value.line == 5 and "pas_un_id" in str(info.value)  # the line of the id itself

@@ -108,7 +108,12 @@ def test_pre_commit_hooks_are_valid_and_local():
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     hooks = [h for repo in yaml.safe_load(config.read_text())["repos"] for h in repo["hooks"]]
-    assert {h["id"] for h in hooks} >= {"ruff", "texte-sans-chiffres", "donnees-yaml"}
+    assert {h["id"] for h in hooks} >= {"ruff", "empreinte-ia"}
+    [ours] = [h for h in hooks if h["id"] == "empreinte-ia"]
+    assert ours["entry"].endswith("-m empreinte_ia.lint")
+    for changed in ("docs/chapitres/utilisation.md", "data/parameters/usages.yaml",
+                    "data/references.bib", "src/empreinte_ia/estimates/gpt4o.py"):
+        assert re.search(ours["files"], changed), changed
     assert all(h["language"] == "system" for h in hooks), "rien à télécharger"
 
 

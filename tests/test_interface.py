@@ -126,3 +126,15 @@ def test_every_chart_offers_its_svg_and_its_data(site):
     for row in rows:
         expected = charts.magnitude(registry.value(row["identifiant"]).mid, "J")
         assert float(row["valeur"]) == pytest.approx(expected, rel=1e-5)
+
+
+def test_contributing_names_the_buttons_as_the_site_shows_them(site):
+    """CONTRIBUTING.md sends contributors to buttons by name: each name is on the pages."""
+    text = (Path(__file__).resolve().parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("## Proposer sa modification", 1)[1].split("\n## ", 1)[0]
+    names = re.findall(r"« ([^»]+) »", section)
+    assert len(names) >= 3
+    html = (site / "chapitres" / "generation.html").read_text(encoding="utf-8")
+    shown = set(re.findall(r'(?:title|aria-label)="([^"]+)"', html))
+    shown |= set(re.findall(r'<span class="btn__text-container">([^<]+)</span>', html))
+    assert [n for n in names if n not in shown] == []

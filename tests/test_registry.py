@@ -66,4 +66,6 @@ def test_cycle_is_detected(real):
 
 def test_bad_unit_in_decorator():
     with pytest.raises(DataError, match="unité inconnue"):
-        reg.estimate("test_bad_unit", unit="Wh/patate", label="x", formula="x")(lambda: 1)
+        def test_bad_unit():
+            return 1
+        reg.estimate(unit="Wh/patate", label="x", formula="x")(test_bad_unit)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from babel.dates import format_date
 
 from .escape import bibtex_field
+from .escaping import escape_bibtex_url
 
 AUTHOR = "Les contributeurs du projet IA et environnement"
 SHORT_TITLE = "IA et environnement"
@@ -127,7 +128,7 @@ def bibtex(c: Cited, site: Site) -> str:
         ("howpublished", bibtex_field(site.title) + ", " + bibtex_field(c.release_words(site))),
         ("year", year),
         ("version", c.release or bibtex_field(site.version)),
-        ("url", c.url),
+        ("url", escape_bibtex_url(c.url)),
         ("urldate", c.accessed),
         ("note", note),
     ]

@@ -16,6 +16,7 @@ import pint
 from .datafile import Entry, read_entries
 from .formatting import auto_sig, round_sig
 from .registry import Registry
+from .schema import check_entry, properties
 from .units import Q_, UnitError, parse_unit
 
 DOCUMENTS = {
@@ -25,10 +26,11 @@ DOCUMENTS = {
     "003": "Billet de blog « L'IA et son coût écologique » (A. Lima)",
     "004": "Texte court sur la mesure de la consommation de l'IA",
 }
-REQUIRED = ("id", "document", "citation", "valeur", "unite")
-OPTIONAL = ("estimation", "raison", "tolerance", "bas", "haut", "source_citee", "annee_citee",
-            "note")
+# The fields and their types are in schemas/affirmation.json: add a new field there.
+REQUIRED, OPTIONAL = properties("affirmation")
 DEFAULT_TOLERANCE = 0.05
+# Beyond this, « arrondi acceptable » would cover a real error.
+MAX_TOLERANCE = 0.25
 
 VERDICTS = {
     "accord": "en accord",
@@ -87,13 +89,19 @@ def _tolerance(entry: Entry) -> float:
     if not m:
         raise entry.error(f"tolérance « {raw} » illisible",
                           "écrivez un pourcentage, par exemple « 5 % »", "tolerance")
-    return float(m.group(1).replace(",", ".")) / 100
+    tolerance = float(m.group(1).replace(",", ".")) / 100
+    if tolerance > MAX_TOLERANCE:
+        raise entry.error(f"tolérance « {raw} » démesurée : un tel écart ne serait plus un "
+                          "arrondi", f"une tolérance d'arrondi ne dépasse pas "
+                          f"{MAX_TOLERANCE:.0%} ; au-delà, laissez le verdict dire l'écart"
+                          .replace("%", "\u202f%"), "tolerance")
+    return tolerance
 
 
 def parse_claim(entry: Entry, registry: Registry) -> Claim:
     f = entry.fields
     where = f.get("id", "?")
-    entry.check_fields(REQUIRED, OPTIONAL, "l'affirmation")
+    check_entry(entry, "affirmation")
     if str(f["document"])[:3] not in DOCUMENTS:
         raise entry.error(f"document « {f['document']} » inconnu",
                           "indiquez le nom du fichier de ../shared/seeds/", "document")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import read_entries
+from .schema import check_entry
 from .registry import Registry
 from .units import Q_
 
@@ -29,23 +30,19 @@ def load_groups(path: Path, registry: Registry) -> list[Group]:
     groups = []
     for entry in read_entries(path):
         f = entry.fields
-        for key in ("id", "titre", "unite", "entrees"):
-            if key not in f:
-                raise entry.error(f"le groupe « {f.get('id', '?')} » n'a pas de champ « {key} »",
-                                  f"ajoutez « {key}: … »")
+        check_entry(entry, "contradiction")
         items = []
-        for raw in f["entrees"]:
-            if not isinstance(raw, dict) or "id" not in raw or "perimetre" not in raw:
-                raise entry.error("chaque entrée doit avoir « id » et « perimetre »",
-                                  "écrivez « - id: …\\n      perimetre: … »", "entrees")
+        for i, raw in enumerate(f["entrees"]):
             if raw["id"] not in registry:
                 raise entry.error(f"« {raw['id']} » n'est ni un paramètre ni une estimation",
-                                  "corrigez l'identifiant (voir les annexes)", "entrees")
+                                  "corrigez l'identifiant (voir les annexes)",
+                                  ("entrees", i, "id"))
             try:
                 Q_(1, registry.unit(raw["id"])).to(f["unite"])
             except Exception:
                 raise entry.error(f"« {raw['id']} » ne s'exprime pas en « {f['unite']} »",
-                                  "choisissez une unité commune au groupe", "unite") from None
+                                  "choisissez une unité commune au groupe",
+                                  ("entrees", i, "id")) from None
             items.append(Item(str(raw["id"]), str(raw["perimetre"])))
         groups.append(Group(str(f["id"]), str(f["titre"]), str(f["unite"]),
                             str(f.get("explication", "")), items))

@@ -1,8 +1,16 @@
-"""Reading YAML data files while keeping the line of every entry and field."""
+"""Reading YAML data files strictly, keeping the line of every entry and field.
+
+The loader follows the YAML 1.2 core schema, narrowed: `true`/`false`, `null`, decimal
+integers and decimal or scientific floats are the only implicit types. Everything else is
+text: `1:30` is not read as 90 (YAML 1.1 sexagesimal), `yes`/`no`/`on`/`off` are not
+booleans, `2025-05-20` is not a date object, `.inf` and `.nan` are not numbers, `0755` is
+not octal. The JSON Schemas of `schemas/` then say which field holds which type.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,26 +25,80 @@ class DataError(Exception):
         self.line = line
         self.message = message
         self.fix = fix
-        where = f"{self.path}, ligne {line}" if line else self.path
-        text = f"{where} : {message}"
-        if fix:
-            text += f"\n  → Correction : {fix}"
-        super().__init__(text)
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        where = f"{self.path}, ligne {self.line}" if self.line else self.path
+        out = f"{where} : {self.message}"
+        if self.fix:
+            out += f"\n  → Correction : {self.fix}"
+        return out
+
+
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (libyaml's parser when present) with the implicit types of
+    YAML 1.2 core, narrowed."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"),
+                                   list("tf"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"),
+                                   ["~", "n", ""])
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _INT, list("-+0123456789"))
+StrictLoader.add_implicit_resolver("tag:yaml.org,2002:float", _FLOAT, list("-+.0123456789"))
+
+
+def _construct_int(loader: StrictLoader, node: yaml.ScalarNode) -> int | str:
+    text = loader.construct_scalar(node)
+    return int(text) if _INT.match(text) else text   # "0o17", "0x1F" written with a tag
+
+
+def _construct_float(loader: StrictLoader, node: yaml.ScalarNode) -> float | str:
+    text = loader.construct_scalar(node)
+    return float(text) if _FLOAT.match(text) else text
+
+
+def _construct_bool(loader: StrictLoader, node: yaml.ScalarNode) -> bool | str:
+    text = loader.construct_scalar(node)
+    return {"true": True, "false": False}.get(text, text)
+
+
+StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+StrictLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+# Explicit tags that would bring YAML 1.1 types back: read as text.
+for _tag in ("timestamp", "binary", "set", "omap", "pairs"):
+    StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}",
+                                 lambda loader, node: loader.construct_scalar(node)
+                                 if isinstance(node, yaml.ScalarNode) else None)
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One mapping of a data file, with the line of each of its keys."""
+    """One mapping of a data file, with the line of each of its keys.
+
+    `lines` maps a top-level key to its line; `paths` maps every nested path (a tuple of keys
+    and list indexes) to the line where it starts."""
 
     path: Path
     line: int
     fields: dict[str, Any]
     lines: dict[str, int]
+    paths: dict[tuple, int] = field(default_factory=dict)
 
-    def line_of(self, key: str) -> int:
+    def line_of(self, key: str | tuple) -> int:
+        if isinstance(key, tuple):
+            for n in range(len(key), 0, -1):
+                if key[:n] in self.paths:
+                    return self.paths[key[:n]]
+            return self.line
         return self.lines.get(key, self.line)
 
-    def error(self, message: str, fix: str = "", key: str | None = None) -> DataError:
+    def error(self, message: str, fix: str = "", key: str | tuple | None = None) -> DataError:
         return DataError(self.path, self.line_of(key) if key else self.line, message, fix)
 
     def check_fields(self, required: tuple[str, ...], optional: tuple[str, ...],
@@ -55,53 +117,92 @@ class Entry:
                              "champs possibles : " + ", ".join(required + optional), key)
 
 
-def relative(path: Path) -> str:
+def relative(path: Path | str) -> str:
     """Path as a contributor sees it: relative to the repository when possible."""
+    path = Path(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
 
-def read_entries(path: Path) -> list[Entry]:
-    """Read a YAML file holding a list of mappings; every error names file and line."""
-    shown = relative(path)
+def read_text(path: Path, shown: str | None = None) -> str:
+    """A text file that must be UTF-8; otherwise a French error with the first bad line."""
+    shown = shown or relative(path)
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError(shown, None, "le fichier n'est pas en UTF-8",
-                        "enregistrez-le en UTF-8") from exc
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(shown, line, "le fichier n'est pas en UTF-8 (octet "
+                        f"0x{data[exc.start]:02x} illisible)",
+                        "enregistrez le fichier en UTF-8 dans votre éditeur") from None
+
+
+def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise DataError(
             shown, line, f"YAML mal formé ({exc.problem or exc.context})",
             "vérifiez l'indentation, les deux-points et les guillemets de cette ligne",
-        ) from exc
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataError(shown, None, f"YAML mal formé ({exc})",
+                        "vérifiez la syntaxe du fichier") from None
+
+
+def _build(node: yaml.Node, shown: str, loader: StrictLoader, where: tuple,
+           paths: dict[tuple, int]) -> Any:
+    """Python value of a node, recording the line of every nested path."""
+    paths[where] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                raise DataError(shown, line, "clé de champ illisible",
+                                "écrivez « nom_du_champ: valeur »")
+            key = key_node.value
+            if key in out:
+                raise DataError(shown, line, f"le champ « {key} » est écrit deux fois",
+                                "gardez une seule ligne pour ce champ")
+            out[key] = _build(value_node, shown, loader, where + (key,), paths)
+            paths[where + (key,)] = line
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, shown, loader, where + (i,), paths)
+                for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def read_document(path: Path) -> tuple[Any, dict[tuple, int], str]:
+    """The whole YAML document of `path`, the line of every path in it, the shown path."""
+    shown = relative(path)
+    root = _compose(read_text(path, shown), shown)
     if root is None:
+        return None, {}, shown
+    paths: dict[tuple, int] = {}
+    return _build(root, shown, StrictLoader(""), (), paths), paths, shown
+
+
+def read_entries(path: Path) -> list[Entry]:
+    """Read a YAML file holding a list of mappings; every error names file and line."""
+    data, paths, shown = read_document(path)
+    if data is None:
         return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise DataError(shown, root.start_mark.line + 1,
-                        "le fichier doit contenir une liste d'entrées",
+    if not isinstance(data, list):
+        raise DataError(shown, paths[()], "le fichier doit contenir une liste d'entrées",
                         "commencez chaque entrée par « - id: … »")
     entries = []
-    loader = yaml.SafeLoader("")
-    for item in root.value:
-        if not isinstance(item, yaml.MappingNode):
-            raise DataError(shown, item.start_mark.line + 1,
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            raise DataError(shown, paths[(i,)],
                             "chaque entrée doit être un ensemble de champs « clé: valeur »",
                             "écrivez « - id: … » puis les champs indentés en dessous")
-        fields: dict[str, Any] = {}
-        lines: dict[str, int] = {}
-        for key_node, value_node in item.value:
-            key = key_node.value
-            if key in fields:
-                raise DataError(shown, key_node.start_mark.line + 1,
-                                f"le champ « {key} » est écrit deux fois",
-                                "gardez une seule ligne pour ce champ")
-            fields[key] = loader.construct_object(value_node, deep=True)
-            lines[key] = key_node.start_mark.line + 1
-        entries.append(Entry(Path(shown), item.start_mark.line + 1, fields, lines))
+        sub = {k[1:]: line for k, line in paths.items() if k[:1] == (i,) and len(k) > 1}
+        lines = {k[0]: line for k, line in sub.items() if len(k) == 1}
+        entries.append(Entry(Path(shown), paths[(i,)], item, lines, sub))
     return entries

@@ -45,11 +45,15 @@ FIELDS = {
         ("source", "string", "Clé de la source (voir « sources » du paquet)"),
         ("reference", "string", "Référence complète de la source"),
         ("localisation", "string", "Où la valeur se trouve dans la source (page, tableau…)"),
-        ("version_source", "string", "Version de la source lue ; vide si non précisée"),
         ("annee", "integer", "Année de la source"),
         ("statut", "string", "mesure, declare, estime, hypothese ou definition"),
         ("verification", "string", "P : lu dans la source primaire ; S : vu cité ; U : non vérifié"),
         ("note", "string", "Remarque pour le lecteur ; vide si aucune"),
+        ("version_source", "string", "Version de la source lue ; vide si non précisée"),
+        ("motif_verification", "string", "Pourquoi la valeur n'est pas lue dans la source "
+                                         "primaire ; vide sinon"),
+        ("consulte", "string", "Date de consultation de la source ; vide si non précisée"),
+        ("licence", "string", "Licence de la donnée source ; vide si non précisée"),
         _URL,
     ],
     "verifications": [

@@ -1,4 +1,4 @@
-"""Escaping data text for the formats it is written into (BibTeX / LaTeX here).
+"""Data text as pure-ASCII LaTeX for BibTeX fields (TeX specials: escaping.escape_bibtex).
 
 Text from data files (labels, references) can hold any character; written into a BibTeX field
 it must neither close the field (a `}`), nor stop pdfLaTeX (a narrow no-break space, « ₂ »),
@@ -13,10 +13,10 @@ import unicodedata
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codecs)
 
+from .escaping import escape_bibtex
+
+# TeX specials and braces: escaping.escape_bibtex; here what pdfLaTeX cannot read raw.
 _SPECIAL = {
-    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}",
-    "%": r"\%", "#": r"\#", "&": r"\&", "_": r"\_", "$": r"\$", "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
     "\u202f": r"\,", "\u2009": r"\,", "\u00a0": "~", "\u2011": "-",
     # Guillemets need the T1 font encoding: English quotes compile everywhere.
     "«": "``", "»": "''", "“": "``", "”": "''", "‘": "`", "’": "'",
@@ -27,6 +27,9 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def _char(ch: str) -> str:
+    escaped = escape_bibtex(ch)
+    if escaped != ch:
+        return escaped
     if ch in _SPECIAL:
         return _SPECIAL[ch]
     if ch.isascii():

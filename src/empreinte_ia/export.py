@@ -11,6 +11,7 @@ from pathlib import Path
 from . import datapackage
 from .claims import Verdict
 from .display import CHECKS_DOC, claim_anchor, entry_url, url
+from .escaping import escape_csv
 from .formatting import auto_sig
 from .freeze import number
 from .registry import Registry
@@ -41,9 +42,10 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "unite": f"{p.unit:~}", "unite_libelle": french_unit(p.unit),
             "chiffres_significatifs": p.sig or auto_sig(p.value.magnitudes()[0]),
             "source": p.source, "reference": ref.text() if ref else p.source,
-            "localisation": p.locator, "version_source": getattr(p, "source_version", ""),
-            "annee": p.year,
+            "localisation": p.locator, "annee": p.year,
             "statut": p.status, "verification": p.verification, "note": p.note,
+            "version_source": p.source_version, "motif_verification": p.verification_reason,
+            "consulte": p.accessed, "licence": p.licence,
             "url": entry_url(registry, key, base),
         })
     return rows
@@ -68,13 +70,18 @@ def _range(value) -> dict:
 
 
 def _csv_cell(value) -> str:
+    """One CSV cell: numbers as written by Python, text neutralised against formulas."""
     if isinstance(value, list):
-        return ";".join(value)
+        return escape_csv(";".join(str(v) for v in value))
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return escape_csv(value)
 
 
 def write_table(rows: list[dict], folder: Path, name: str, meta: dict) -> None:

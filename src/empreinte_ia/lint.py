@@ -1,7 +1,14 @@
-"""Command-line checks for contributors: `python -m empreinte_ia.lint [fichiers…]`.
+"""Checks for contributors: `python -m empreinte_ia.lint [fichiers…]`.
 
-Without arguments: the prose of every chapter in docs/. With --donnees: load data/ (parameters,
-bibliography, claims) and report the first error with file and line. Exit code 1 on error.
+The same checks as the build, from the same functions (checks.py):
+- data/ (parameters, bibliography, claims, contradictions, proper names) and the estimate
+  modules of src/empreinte_ia/estimates/, loaded and computed;
+- the prose of the chapters (docs/**/*.md): no number typed by hand.
+Options: --donnees (data only), --dossier-donnees PATH, --dossier-estimations PATH (another
+copy of data/ or of the estimate modules). With file names (pre-commit), the chapters among
+them are checked, and the data and estimates as a whole if any of them is a data file or an
+estimate module. Exit code 1 on error; every
+message names file, line and fix.
 """
 
 from __future__ import annotations
@@ -9,28 +16,61 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .claims import load_claims
-from .datafile import DataError
-from .prose import lint_file, load_names
-from .registry import data_dir_default, load_registry
+from .checks import format_error, lint_chapter, load_data
+from .datafile import DataError, relative
+from .prose import load_names
+from .registry import data_dir_default
+
+DATA_SUFFIXES = (".yaml", ".yml", ".bib", ".py", ".json")
+
+
+def _option(argv: list[str], name: str) -> Path | None:
+    """The value of `--name PATH`, removed from argv."""
+    if name not in argv:
+        return None
+    i = argv.index(name)
+    value = Path(argv[i + 1])
+    del argv[i:i + 2]
+    return value
 
 
 def main(argv: list[str]) -> int:
-    data = data_dir_default()
-    if argv[:1] == ["--donnees"]:
+    argv = list(argv)
+    data = _option(argv, "--dossier-donnees") or data_dir_default()
+    estimates = _option(argv, "--dossier-estimations")
+    only_data = "--donnees" in argv
+    files = [Path(a) for a in argv if not a.startswith("--")]
+    chapters = [f for f in files if f.suffix == ".md"] if files else \
+        ([] if only_data else sorted(Path("docs").rglob("*.md")))
+    check_data = only_data or not files or any(f.suffix in DATA_SUFFIXES for f in files)
+    errors = 0
+    if check_data:
         try:
-            load_claims(data / "claims", load_registry(data))
+            load_data(data, estimates)
         except DataError as exc:
-            print(f"ERREUR : {exc}", file=sys.stderr)
-            return 1
-        print("données valides")
-        return 0
-    names = load_names(data / "noms_propres.yaml")
-    files = [Path(a) for a in argv] or sorted(Path("docs").rglob("*.md"))
-    findings = [f for path in files if path.suffix == ".md" for f in lint_file(path, names)]
-    for finding in findings:
-        print(finding.message(), file=sys.stderr)
-    return 1 if findings else 0
+            print(format_error(exc), file=sys.stderr)
+            errors += 1
+    try:
+        names = load_names(data / "noms_propres.yaml")
+    except DataError:
+        names = []   # already reported above
+    for path in chapters:
+        try:
+            findings = lint_chapter(path, names, relative(path))
+        except DataError as exc:
+            print(format_error(exc), file=sys.stderr)
+            errors += 1
+            continue
+        for finding in findings:
+            print("ERREUR : " + finding.message(), file=sys.stderr)
+            errors += 1
+    if errors:
+        print(f"\n{errors} erreur(s) : corrigez-les (fichier, ligne et correction ci-dessus).",
+              file=sys.stderr)
+        return 1
+    print("données et chapitres valides" if check_data and chapters else
+          "données valides" if check_data else "chapitres valides")
+    return 0
 
 
 if __name__ == "__main__":

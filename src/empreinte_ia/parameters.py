@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pint
 
 from .datafile import DataError, Entry, read_entries
+from .schema import check_entry, properties
 from .sources import Reference
 from .units import UnitError, parse_unit
 from .value import Value
@@ -25,12 +25,8 @@ VERIFICATIONS = {
     "S": "vu cité dans des sources secondaires",
     "U": "non vérifié",
 }
-REQUIRED = ("id", "libelle", "valeur", "unite", "source", "localisation", "annee", "statut",
-            "verification")
-OPTIONAL = ("bas", "haut", "note", "chiffres", "consulte", "version_source", "motif_verification",
-            "perimetre", "licence")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_FLOAT = re.compile(r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$")
+# The fields and their types are in schemas/parametre.json.
+REQUIRED, OPTIONAL = properties("parametre")
 
 
 @dataclass(frozen=True)
@@ -66,34 +62,19 @@ class Parameter:
         return VERIFICATIONS[self.verification]
 
 
-def _number(entry: Entry, key: str) -> float:
-    raw = entry.fields[key]
-    if isinstance(raw, str) and _FLOAT.match(raw.strip()):
-        return float(raw)  # YAML 1.1 reads "772e9" as text
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        raise entry.error(
-            f"le champ « {key} » vaut « {raw} », qui n'est pas un nombre",
-            "écrivez un nombre avec un point décimal et sans unité, par exemple 0.42 ou 772e9",
-            key,
-        )
-    return float(raw)
-
-
 def parse_parameter(entry: Entry, references: dict[str, Reference]) -> Parameter:
+    """A checked parameter: types and bounds by the schema, then what links fields together."""
     f = entry.fields
-    entry.check_fields(REQUIRED, OPTIONAL, "le paramètre")
-    pid = str(f["id"])
-    if not _ID.match(pid):
-        raise entry.error(f"identifiant « {pid} » invalide",
-                          "lettres minuscules sans accent, chiffres et « _ » seulement", "id")
+    check_entry(entry, "parametre")
+    pid = f["id"]
     try:
         unit = parse_unit(str(f["unite"]))
     except UnitError as exc:
         raise entry.error(str(exc), "écrivez une unité lisible par pint, par exemple "
                           "« Wh/query », « MWh/year », « kgCO2e/kWh », « L »", "unite") from exc
-    mid = _number(entry, "valeur")
-    low = _number(entry, "bas") if "bas" in f else None
-    high = _number(entry, "haut") if "haut" in f else None
+    mid = float(f["valeur"])
+    low = float(f["bas"]) if "bas" in f else None
+    high = float(f["haut"]) if "haut" in f else None
     if low is not None and low > mid:
         raise entry.error(f"bas ({low:g}) est plus grand que la valeur ({mid:g})",
                           "vérifiez l'ordre : bas ≤ valeur ≤ haut", "bas")
@@ -104,20 +85,7 @@ def parse_parameter(entry: Entry, references: dict[str, Reference]) -> Parameter
     if source not in references:
         raise entry.error(f"la source « {source} » n'existe pas dans data/references.bib",
                           "ajoutez l'entrée BibTeX correspondante ou corrigez la clé", "source")
-    if f["statut"] not in STATUSES:
-        raise entry.error(f"statut « {f['statut']} » inconnu",
-                          "statuts possibles : " + ", ".join(STATUSES), "statut")
-    if f["verification"] not in VERIFICATIONS:
-        raise entry.error(f"niveau de vérification « {f['verification']} » inconnu",
-                          "niveaux possibles : P (source primaire), S (secondaire), "
-                          "U (non vérifié)", "verification")
-    if not isinstance(f["annee"], int):
-        raise entry.error(f"l'année « {f['annee']} » n'est pas un nombre entier",
-                          "écrivez l'année de la source, par exemple 2025", "annee")
     sig = f.get("chiffres")
-    if sig is not None and (not isinstance(sig, int) or not 1 <= sig <= 8):
-        raise entry.error("« chiffres » doit être un entier entre 1 et 8",
-                          "indiquez le nombre de chiffres significatifs à afficher", "chiffres")
     return Parameter(
         id=pid, label=str(f["libelle"]), value=Value.of(mid, low, high, unit), unit=unit,
         source=source, locator=str(f["localisation"]), year=f["annee"], status=f["statut"],

@@ -11,32 +11,96 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from .datafile import DataError, read_document
+from .schema import check_document
 
 _MONTHS = ("janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
            "décembre")
-_STRIP = [
+# Markdown syntax around the text (the Markdown lint only; the doctree has none of it).
+_MARKUP = [
     re.compile(r"\{[\w:-]+\}`[^`]*`"),             # roles
     re.compile(r"`[^`]*`"),                         # inline code
-    re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$"),         # math
     re.compile(r"\[\^[\w-]+\]:?"),                  # footnote markers and definitions
     re.compile(r"\]\([^)]*\)"),                     # link targets
     re.compile(r"<[^>]+>"),                         # autolinks and HTML tags
-    re.compile(r"https?://\S+"),                    # bare URLs
     re.compile(r"^\s*\([\w:-]+\)=\s*$"),            # MyST targets "(label)="
-    re.compile(r"\b[0-9]{1,2}(er)? (" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.IGNORECASE),  # dates
+]
+_MATH = re.compile(r"\$\$(.*?)\$\$|\$([^$\n]+)\$")
+# Digits a reader may see: dates, chapter numbers, names made of letters and digits.
+_ALLOWED = [
+    re.compile(r"https?://\S+"),                    # bare URLs
+    re.compile(r"\b[0-9]{1,2}(er)? (" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.IGNORECASE),
     re.compile(r"\b(" + _MONTHS + r") (1[89]|20)[0-9]{2}\b", re.IGNORECASE),
     re.compile(r"\b(1[89]|20)[0-9]{2}(–|-|—| à | et )(1[89]|20)?[0-9]{2}\b"),  # year spans
-    re.compile(r"(?<![\d,.\u202f])\b(1[89]|20)[0-9]{2}\b(?![\d,.\u202f]*\s?(%|€|\$))"),  # years
+    re.compile(r"(?<![\d,.\u202f\u00a0])\b(1[89]|20)[0-9]{2}\b"
+               r"(?![\d,.\u202f\u00a0]*(?:[\s\u202f\u00a0]?(?:%|€|\$|(?:[kMGT]?Wh?|[kmµ]?g|t|L|J)"
+               r"(?!\w))|[A-Za-zµ]))"),                                        # years
     re.compile(r"\b[Cc]hapitre [0-9]+\b"),
-    re.compile(r"[\w-]*[A-Za-zÀ-ÿ][\w-]*[0-9][\w.-]*|[0-9]+[A-Za-zÀ-ÿ][\w-]*"),  # H100, GPT-4o, 8B
+    re.compile(r"(?<![\w.,])[A-Za-zÀ-ÿ][\w-]*[0-9][\w.-]*"),                 # H100, GPT-4o
 ]
-_DIGIT = re.compile(r"[0-9]")
+# Number words that state a quantity: before a unit, before « fois », or compound.
+_UNITS_WORDS = (r"(?:(?:kilo|méga|mega|giga|téra|tera)?watts?(?:[- ]?heures?)?|"
+                r"(?:kilo|méga|giga|téra)?wattheures?|joules?|(?:kilo|méga)?tonnes?|kilos?|"
+                r"(?:kilo|milli)?grammes?|(?:milli|hecto)?litres?|mètres?(?: cubes?)?|euros?|"
+                r"dollars?|pour ?cents?|%|heures[- ]GPU|(?-i:[kMGT]?Wh|kg|g|t|L)|€|\$)")
+_NUMBER_WORDS = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+                 r"quatorze|quinze|seize|dix-sept|dix-huit|dix-neuf|vingt|trente|quarante|"
+                 r"cinquante|soixante|soixante-dix|quatre-vingts?|quatre-vingt-dix|cents?|"
+                 r"mille|millions?|milliards?)")
+_APPROX_WORDS = r"(?:dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|centaines?|milliers?)"
+_WORDS = [
+    re.compile(r"\b(?!millions?\b|milliards?\b)" + _NUMBER_WORDS +
+               r"(?:[- ](?:et[- ])?" + _NUMBER_WORDS + r")*"
+               r"(?: (?:et demie?|virgule \w+))? (?:de |d'|d’)?" + _UNITS_WORDS + r"(?!\w)",
+               re.IGNORECASE),
+    re.compile(r"\b" + _APPROX_WORDS + r" (?:de |d'|d’)" + _UNITS_WORDS + r"(?!\w)",
+               re.IGNORECASE),
+    re.compile(r"\b(?!cents?\b|mille\b|millions?\b|milliards?\b)" + _NUMBER_WORDS +
+               r"[- ](?:cents?|mille|millions?|milliards?)\b", re.IGNORECASE),
+    re.compile(r"\b" + _NUMBER_WORDS + r" fois\b", re.IGNORECASE),
+]
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\s*(\{([\w-]+)\})?")
 # Directives whose content is prose, linted like the rest of the text.
 _PROSE_DIRECTIVES = {"note", "warning", "admonition", "seealso", "tip", "important", "caution",
                      "attention", "hint", "danger", "error", "epigraph", "figure", "margin",
                      "sidebar", "topic", "dropdown"}
+
+
+def _names_pattern(names: list[str]) -> re.Pattern | None:
+    """Allowed names as whole names: « Llama 3 » does not excuse « Llama 30 Wh »."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w.,])(?:" + alternatives + r")(?![\w]|[.,][0-9])")
+
+
+def quantities(text: str, names: list[str] | re.Pattern | None = None,
+               math: bool = False) -> list[str]:
+    """What in `text` states a quantity by hand: digits, number words before a unit or
+    « fois », compound number words. Names, dates and chapter numbers are allowed. With
+    `math`, `text` is LaTeX: digits in sub- and superscripts (x_{i+1}) are allowed."""
+    pattern = _names_pattern(names) if isinstance(names, list) else names
+    found: list[str] = []
+    if math:
+        text = re.sub(r"[_^](\{[^{}]*\}|\w)", " ", text)
+        return [m.group() for m in re.finditer(r"[0-9][0-9.,{}]*", text)]
+    if pattern is not None:
+        text = pattern.sub(" ", text)
+    for rule in _ALLOWED:
+        text = rule.sub(" ", text)
+    for rule in _WORDS:
+        found += [m.group() for m in rule.finditer(text)]
+    found += [m.group().strip() for m in
+              re.finditer(r"\S*[0-9][^\s]*(?:\s(?:[^\s]+))?", text)]
+    return found
+
+
+def _quantity_in(name: str) -> bool:
+    """A « name » of the allow-list that is a value: a number word or a digit and a unit."""
+    if any(rule.search(name) for rule in _WORDS):
+        return True
+    return bool(re.search(r"[0-9](?:[.,\u202f\u00a0 ][0-9]+)*\s?(?:x|×|" + _UNITS_WORDS +
+                          r"|mots?|jetons?|requêtes?|fois)(?!\w)", name, re.IGNORECASE))
 
 
 @dataclass(frozen=True)
@@ -58,14 +122,25 @@ class Finding:
 
 
 def load_names(path: Path) -> list[str]:
+    """The allow-list of proper names holding a digit (data/noms_propres.yaml), checked: each
+    is a name, never a value with its unit."""
     if not path.exists():
         return []
-    names = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return sorted((str(n) for n in names), key=len, reverse=True)
+    data, lines, shown = read_document(path)
+    data = data or []
+    check_document(data, lines, shown, "noms_propres")
+    for i, name in enumerate(data):
+        if _quantity_in(name):
+            raise DataError(shown, lines.get((i,)), f"« {name} » contient une quantité, pas "
+                            "seulement un nom propre",
+                            "retirez cette ligne et écrivez la valeur avec un rôle "
+                            "{chiffre}`identifiant` dans le chapitre")
+    return sorted(data, key=len, reverse=True)
 
 
 def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
     findings = []
+    pattern = _names_pattern(names)
     stack: list[tuple[str, bool]] = []  # open fences: (marker, content is prose)
     cell: dict | None = None  # the open code cell: its line, whether it has a figure, alt text
     in_front = text.startswith("---")
@@ -102,11 +177,11 @@ def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
         if line.lstrip().startswith("%"):        # MyST comment
             continue
         stripped = line
-        for name in names:
-            stripped = stripped.replace(name, " ")
-        for pattern in _STRIP:
-            stripped = pattern.sub(" ", stripped)
-        if _DIGIT.search(stripped):
+        for rule in _MARKUP:
+            stripped = rule.sub(" ", stripped)
+        maths = [m.group(1) or m.group(2) for m in _MATH.finditer(stripped)]
+        stripped = _MATH.sub(" ", stripped)
+        if quantities(stripped, pattern) or any(quantities(m, math=True) for m in maths):
             findings.append(Finding(path, number, line))
     return findings
 

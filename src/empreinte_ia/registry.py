@@ -6,20 +6,26 @@ An estimate is a Python function whose argument names are the ids of its inputs
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
-import pkgutil
+import math
+import itertools
+import sys
+import traceback
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+import warnings
 from pathlib import Path
 
 import pint
 
-from .datafile import DataError, relative
+from .datafile import DataError, read_text, relative
 from .parameters import Parameter, load_parameters
 from .sources import Reference, load_references
-from .units import UnitError, parse_unit
+from .units import UnitError, parse_unit, ureg
 from .value import Value
 
 
@@ -35,39 +41,168 @@ class Estimate:
     path: str
     line: int
     chapter: str = ""
+    sign: str = "positif"
 
 
 DEFINITIONS: dict[str, Estimate] = {}
+SIGNS = ("positif", "relatif")
 
 
-def estimate(id: str, *, unit: str, label: str, formula: str, sig: int = 2) -> Callable:
-    """Register a function as the estimate `id` (see module docstring)."""
+def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig: int = 2,
+             signe: str = "positif") -> Callable:
+    """Register a function as an estimate; its id is the function's name (see module docstring).
+
+    `id`, when given, must be the function's name. `signe="relatif"` lets a result with a
+    dimension be negative (a difference); dimensionless results may always be negative."""
 
     def register(func: Callable) -> Callable:
         path = relative(Path(inspect.getsourcefile(func)))
         line = inspect.getsourcelines(func)[1]
+        name = func.__name__
+        if id is not None and id != name:
+            raise DataError(path, line, f"l'estimation « {id} » est définie par la fonction "
+                            f"« {name} » : l'identifiant est le nom de la fonction",
+                            f"renommez la fonction « {id} » ou retirez « \"{id}\" » du "
+                            "décorateur @estimate")
         try:
             parsed = parse_unit(unit)
         except UnitError as exc:
-            raise DataError(path, line, f"estimation « {id} » : {exc}",
-                            "corrigez l'unité passée à @estimate") from exc
-        if id in DEFINITIONS and DEFINITIONS[id].path != path:
-            other = DEFINITIONS[id]
-            raise DataError(path, line, f"l'estimation « {id} » est déjà définie "
-                            f"({other.path}, ligne {other.line})", "choisissez un autre id")
+            raise DataError(path, line, f"estimation « {name} » : {exc}",
+                            "corrigez l'unité passée à @estimate") from None
+        if signe not in SIGNS:
+            raise DataError(path, line, f"estimation « {name} » : signe « {signe} » inconnu",
+                            "signes possibles : " + ", ".join(SIGNS))
+        other = DEFINITIONS.get(name)
+        if other is not None and (other.path, other.line) != (path, line) \
+                and other.func.__module__ != func.__module__:
+            raise DataError(path, line, f"l'estimation « {name} » est déjà définie "
+                            f"({other.path}, ligne {other.line})", "choisissez un autre nom")
         inputs = tuple(inspect.signature(func).parameters)
-        DEFINITIONS[id] = Estimate(id, label, parsed, formula, sig, func, inputs, path, line,
-                                   func.__module__.rsplit(".", 1)[-1])
+        DEFINITIONS[name] = Estimate(name, label, parsed, formula, sig, func, inputs, path, line,
+                                     func.__module__.rsplit(".", 1)[-1], signe)
         return func
 
     return register
 
 
-def _import_estimates() -> None:
+def _decorated(tree: ast.Module) -> list[tuple[str, int]]:
+    """(function name, line) of every @estimate function of a module."""
+    found = []
+    for node in tree.body:
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for dec in node.decorator_list:
+            target = dec.func if isinstance(dec, ast.Call) else dec
+            name = target.attr if isinstance(target, ast.Attribute) else \
+                getattr(target, "id", "")
+            if name == "estimate":
+                found.append((node.name, min(d.lineno for d in node.decorator_list)))
+    return found
+
+
+def check_estimate_sources(files: list[Path]) -> None:
+    """Read the estimate modules as text first: a syntax error or an estimate defined twice
+    (in one module or in two: Python would silently keep the last one) is named with file and
+    line before anything runs."""
+    seen: dict[str, tuple[str, int]] = {}
+    for path in files:
+        shown = relative(path)
+        text = read_text(path, shown)
+        try:
+            tree = ast.parse(text, filename=shown)
+        except SyntaxError as exc:
+            raise DataError(shown, exc.lineno, f"erreur de syntaxe Python ({exc.msg})",
+                            "corrigez cette ligne du module d'estimations (parenthèses, "
+                            "deux-points, indentation)") from None
+        for name, line in _decorated(tree):
+            if name in seen:
+                first_path, first_line = seen[name]
+                raise DataError(shown, line, f"l'estimation « {name} » est déjà définie "
+                                f"({first_path}, ligne {first_line}) ; la seconde remplacerait "
+                                "la première sans prévenir",
+                                "donnez un nom unique à chaque fonction @estimate")
+            seen[name] = (shown, line)
+
+
+def _estimate_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.py") if p.name != "__init__.py")
+
+
+_COPIES = itertools.count()
+
+
+def load_estimates(folder: Path | None = None) -> dict[str, Estimate]:
+    """The estimates of the package, or of another folder of estimate modules (a copy that a
+    test may break). Every error is a DataError naming the module and the line."""
     from . import estimates
 
-    for info in pkgutil.iter_modules(estimates.__path__):
-        importlib.import_module(f"{estimates.__name__}.{info.name}")
+    package = Path(estimates.__file__).parent
+    folder = Path(folder) if folder else package
+    check_estimate_sources(_estimate_files(folder))
+    if folder.resolve() == package.resolve():
+        name = estimates.__name__
+    else:
+        name = f"{__package__}._estimations_{next(_COPIES)}"
+        module = types.ModuleType(name)
+        module.__path__ = [str(folder)]
+        sys.modules[name] = module
+    saved = dict(DEFINITIONS)
+    if name != estimates.__name__:
+        DEFINITIONS.clear()
+    try:
+        for path in _estimate_files(folder):
+            try:
+                importlib.import_module(f"{name}.{path.stem}")
+            except DataError:
+                raise
+            except Exception as exc:
+                raise DataError(relative(path), _failing_line(exc, path),
+                                f"le module d'estimations ne se charge pas : {_describe(exc)}",
+                                "corrigez cette ligne du module") from None
+        return dict(DEFINITIONS)
+    finally:
+        if name != estimates.__name__:
+            DEFINITIONS.clear()
+            DEFINITIONS.update(saved)
+
+
+def _failing_line(exc: BaseException, path: Path) -> int | None:
+    """The last line of `path` in the traceback of `exc`."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if Path(frame.filename).resolve() == path.resolve():
+            line = frame.lineno
+    return line
+
+
+def _unit_text(unit) -> str:
+    if unit is None or str(unit) in ("", "dimensionless"):
+        return "sans dimension"
+    try:
+        return f"{ureg.Unit(unit):~}"
+    except Exception:
+        return str(unit)
+
+
+def _describe(exc: BaseException) -> str:
+    """An exception raised by an estimate, said in French."""
+    if isinstance(exc, ZeroDivisionError):
+        return "division par zéro"
+    if isinstance(exc, pint.DimensionalityError):
+        a, b = _unit_text(exc.units1), _unit_text(exc.units2)
+        return (f"unités incompatibles, « {a} » et « {b} » ne s'additionnent ni ne se "
+                "comparent")
+    if isinstance(exc, OverflowError):
+        return "nombre trop grand pour être calculé"
+    if isinstance(exc, NameError):
+        return f"nom inconnu « {exc.name} »"
+    if isinstance(exc, AttributeError):
+        return f"attribut inconnu « {exc.name} »"
+    if isinstance(exc, TypeError):
+        return f"opération impossible sur ces types ({exc})"
+    if isinstance(exc, ImportError):
+        return f"import impossible ({exc.name or exc})"
+    return f"{type(exc).__name__} ({exc})"
 
 
 class Registry:
@@ -135,16 +270,38 @@ class Registry:
                                 "paramètre ni une estimation",
                                 "corrigez le nom de l'argument ou ajoutez le paramètre dans data/")
             args.append(self.value(name, stack + (est.id,)))
-        result = est.func(*args)
-        if not isinstance(result, Value):
-            result = Value._lift(result)
         try:
-            return result.to(est.unit)
-        except pint.DimensionalityError as exc:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)  # numpy: overflow, 0/0
+                result = est.func(*args)
+        except DataError:
+            raise
+        except Exception as exc:
+            source = Path(inspect.getsourcefile(est.func))
+            raise DataError(est.path, _failing_line(exc, source) or est.line,
+                            f"l'estimation « {est.id} » ne se calcule pas : {_describe(exc)}",
+                            "corrigez la formule de cette fonction (une entrée mal choisie, "
+                            "une unité à convertir avec .to(…))") from None
+        if not isinstance(result, Value):
+            try:
+                if isinstance(result, bool) or not isinstance(result, (int, float,
+                                                                        pint.Quantity)):
+                    raise TypeError(type(result).__name__)
+                result = Value._lift(result)
+            except Exception:
+                raise DataError(est.path, est.line,
+                                f"l'estimation « {est.id} » renvoie « {result!r} », qui n'est "
+                                "pas une grandeur",
+                                "renvoyez un calcul fait sur les entrées (une Value)") from None
+        try:
+            result = result.to(est.unit)
+        except pint.DimensionalityError:
             raise DataError(est.path, est.line,
                             f"l'estimation « {est.id} » donne des « {result.units:~} », "
                             f"incompatibles avec l'unité déclarée « {est.unit:~} »",
-                            "vérifiez la formule ou l'unité déclarée") from exc
+                            "vérifiez la formule ou l'unité déclarée") from None
+        check_result(est, result)
+        return result
 
     # -- provenance ----------------------------------------------------------------------
     def inputs(self, key: str) -> tuple[str, ...]:
@@ -195,16 +352,44 @@ class Registry:
         return out
 
 
+LIMIT = 1e30
+
+
+def check_result(est: Estimate, result: Value) -> None:
+    """A result is finite, not absurdly large, and not negative when its kind cannot be."""
+    mags = dict(zip(("valeur", "bas", "haut"), result.magnitudes()))
+    for name, x in mags.items():
+        if not math.isfinite(x):
+            what = "n'est pas un nombre (NaN)" if math.isnan(x) else "est infinie"
+            raise DataError(est.path, est.line,
+                            f"l'estimation « {est.id} » : sa {name} {what}",
+                            "cherchez une division par zéro ou un calcul sans limite dans la "
+                            "formule, ou une entrée nulle dans data/parameters")
+        if abs(x) > LIMIT:
+            raise DataError(est.path, est.line,
+                            f"l'estimation « {est.id} » : sa {name} ({x:g} {est.unit:~}) est "
+                            "démesurée",
+                            "vérifiez les exposants des paramètres et l'unité déclarée")
+    dimensionless = result.units.dimensionless
+    if est.sign == "positif" and not dimensionless and min(mags.values()) < 0:
+        name = min(mags, key=mags.get)
+        raise DataError(est.path, est.line,
+                        f"l'estimation « {est.id} » : sa {name} est négative "
+                        f"({mags[name]:g} {est.unit:~}), ce qu'une telle grandeur ne peut être",
+                        "vérifiez le sens d'une soustraction ou le signe d'un paramètre ; si la "
+                        "grandeur peut être négative, écrivez @estimate(…, signe=\"relatif\")")
+
+
 def data_dir_default() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def load_registry(data_dir: Path | str | None = None) -> Registry:
+def load_registry(data_dir: Path | str | None = None,
+                  estimates_dir: Path | str | None = None) -> Registry:
     """Load data/ (parameters, bibliography) and the estimates; check everything."""
     data = Path(data_dir) if data_dir else data_dir_default()
     references = load_references(data / "references.bib")
     parameters = load_parameters(data / "parameters", references)
-    _import_estimates()
-    registry = Registry(parameters, dict(DEFINITIONS), references)
+    registry = Registry(parameters, load_estimates(estimates_dir), references)
     registry.check()
     return registry

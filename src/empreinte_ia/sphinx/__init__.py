@@ -30,6 +30,7 @@ from . import (annex_pages, annexes, cards, diagnostics, downloads, history, int
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_data_dir", "data", "env")
+    app.add_config_value("empreinte_estimates_dir", "", "env")
     app.add_config_value("empreinte_releases_dir", "publications", "env")
     app.add_config_value("empreinte_build_date", "", "html")
     app.add_config_value("empreinte_description", "", "html")

@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..display import (ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key,
                        theme_key, theme_title)
-from .nodes import link
+from .nodes import link, page_uri
 from .state import PACKAGE_DIR, state
 
 MARK = "<!-- Page générée par empreinte_ia.sphinx.annex_pages : ne pas modifier. -->"
@@ -80,7 +80,7 @@ class AnnexIndex(SphinxDirective):
             by_group.setdefault(group_of(registry, key), []).append(key)
         out: list[nodes.Node] = []
         for group in sorted(by_group, key=theme_key):
-            page = self.env.app.builder.get_relative_uri(self.env.docname, f"{doc}/{group}")
+            page = page_uri(self.env, f"{doc}/{group}")
             title = nodes.paragraph(classes=["theme-annexe"])
             title += nodes.reference("", theme_title(group), refuri=page)
             items = nodes.bullet_list(classes=["index-annexe"])

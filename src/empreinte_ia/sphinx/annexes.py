@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key
 from ..registry import Registry
 from .history import cite_box, history_field
-from .nodes import details, field, joined, link, reference, summary
+from .nodes import details, field, joined, link, page_uri, reference, summary
 from .state import state
 
 
@@ -135,7 +135,7 @@ class DownloadsList(SphinxDirective):
     """Links to the open data files written next to the pages."""
 
     def run(self):
-        root = self.env.app.builder.get_relative_uri(self.env.docname, "index")
+        root = page_uri(self.env, "index")
         prefix = root.rsplit("/", 1)[0] + "/" if "/" in root else ""
         items = nodes.bullet_list()
         for name, what in DOWNLOADS:

@@ -27,7 +27,7 @@ from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
 from ..freeze import annex_page, snapshot
 from ..permalinks import Step, fate, steps, write_pages
 from ..releases import frozen_in, load_releases
-from .nodes import details, field, summary
+from .nodes import details, field, page_uri, summary
 from .state import state
 
 SECTION_OF = {True: "parametres", False: "estimations"}
@@ -42,15 +42,15 @@ class History:
     files: list[Path]       # publications/*.json and data/changements.yaml
 
 
-_CACHE: weakref.WeakKeyDictionary[Sphinx, History] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[BuildEnvironment, History] = weakref.WeakKeyDictionary()
 
 
 def history(app_or_env: Sphinx | BuildEnvironment) -> History:
-    app = app_or_env.app if isinstance(app_or_env, BuildEnvironment) else app_or_env
-    if app not in _CACHE:
-        st = state(app)
-        folder = Path(app.config.empreinte_releases_dir)
-        records_path = Path(app.config.empreinte_data_dir) / "changements.yaml"
+    env = app_or_env if isinstance(app_or_env, BuildEnvironment) else app_or_env.env
+    if env not in _CACHE:
+        st = state(env)
+        folder = Path(env.config.empreinte_releases_dir)
+        records_path = Path(env.config.empreinte_data_dir) / "changements.yaml"
         try:
             records = load_records(records_path)
         except DataError as exc:
@@ -59,16 +59,16 @@ def history(app_or_env: Sphinx | BuildEnvironment) -> History:
             raise ExtensionError(f"Journal des changements invalide — {exc}") from None
         releases = load_releases(folder)
         current = snapshot(st.registry, list(st.verdicts.values()), "", st.site.date,
-                           render=render, docs=Path(app.srcdir))
+                           render=render, docs=Path(env.srcdir))
         files = sorted(folder.glob("*.json")) + ([records_path] if records_path.exists() else [])
-        _CACHE[app] = History(releases, records, current, steps(releases, current, records),
+        _CACHE[env] = History(releases, records, current, steps(releases, current, records),
                               files)
-    return _CACHE[app]
+    return _CACHE[env]
 
 
 def _root(env: BuildEnvironment) -> str:
     """Relative prefix from the current page to the site root."""
-    uri = env.app.builder.get_relative_uri(env.docname, "index")
+    uri = page_uri(env, "index")
     return uri.rsplit("/", 1)[0] + "/" if "/" in uri else ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
+from sphinx.util.osutil import relative_uri
 from sphinx.writers.html5 import HTML5Translator
 
 from ..display import anchor, entry_doc
@@ -50,9 +51,17 @@ def field(rows: nodes.field_list, name: str, *content) -> None:
     rows += nodes.field("", nodes.field_name(text=name), body)
 
 
+def page_uri(env: BuildEnvironment, target: str) -> str:
+    """Address of the page `target` relative to the page being read (as the HTML builder's
+    get_relative_uri: document name and link suffix)."""
+    suffix = env.config.html_link_suffix
+    suffix = ".html" if suffix is None else suffix
+    return relative_uri(env.docname + suffix, target + suffix)
+
+
 def link(env: BuildEnvironment, registry: Registry, key: str) -> nodes.reference:
     """A link to the annex entry of `key`, with its label as text."""
-    uri = env.app.builder.get_relative_uri(env.docname, entry_doc(registry, key))
+    uri = page_uri(env, entry_doc(registry, key))
     return nodes.reference("", registry.label(key), refuri=f"{uri}#{anchor(key)}",
                            classes=["chiffre-lien"])
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ExtensionError
 
 from .. import __version__
 from ..citation import Site
-from ..claims import Verdict, verdicts
+from ..checks import format_error, load_data
+from ..claims import Verdict
 from ..datafile import DataError
-from ..prose import load_names
-from ..registry import Registry, load_registry
+from ..registry import Registry
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,8 @@ class State:
     site: Site
 
 
-_STATES: weakref.WeakKeyDictionary[Sphinx, State] = weakref.WeakKeyDictionary()
+# Keyed by the build environment, which roles, directives and handlers all reach.
+_STATES: weakref.WeakKeyDictionary[BuildEnvironment, State] = weakref.WeakKeyDictionary()
 
 
 def watched_files(data: Path) -> list[Path]:
@@ -45,22 +46,32 @@ def site_of(app: Sphinx) -> Site:
                 app.config.html_baseurl)
 
 
+class DataStop(SystemExit):
+    """Bad data: the French message is printed, the build stops with status 1 and nothing
+    else (no traceback, no Sphinx crash report asking to report a bug to Sphinx)."""
+
+
+def stop(exc: DataError) -> DataStop:
+    sys.stderr.write(f"\n{format_error(exc)}\n\nERREUR : la construction s'arrête : rien n'est "
+                     "publié tant que cette erreur n'est pas corrigée.\n")
+    sys.stderr.flush()
+    return DataStop(1)
+
+
 def on_builder_inited(app: Sphinx) -> None:
-    """Loads the registry and the verdicts; stops the build with a French message if invalid."""
+    """Loads and checks data/ and the estimates (the checks of `make lint`, checks.py); a
+    mistake stops the build with its French message, file, line and fix."""
     data = Path(app.config.empreinte_data_dir)
+    estimates = app.config.empreinte_estimates_dir or None
     try:
-        registry = load_registry(data)
+        loaded = load_data(data, Path(estimates) if estimates else None)
     except DataError as exc:
-        raise ExtensionError(f"Données invalides — {exc}") from None
-    try:
-        by_id = {v.claim.id: v for v in verdicts(registry, data / "claims")}
-    except DataError as exc:
-        raise ExtensionError(f"Affirmations invalides — {exc}") from None
-    _STATES[app] = State(registry, by_id, load_names(data / "noms_propres.yaml"),
-                         watched_files(data), site_of(app))
+        raise stop(exc) from None
+    _STATES[app.env] = State(loaded.registry, loaded.verdicts, loaded.names,
+                             watched_files(data), site_of(app))
 
 
 def state(app_or_env: Sphinx | BuildEnvironment) -> State:
     """The state of the running build, from the application or its environment."""
-    app = app_or_env.app if isinstance(app_or_env, BuildEnvironment) else app_or_env
-    return _STATES[app]
+    env = app_or_env if isinstance(app_or_env, BuildEnvironment) else app_or_env.env
+    return _STATES[env]
