@@ -21,6 +21,11 @@ GOOD = """
   annee: 2025
   statut: estime
   verification: P
+  perimetre:
+    frontiere: [A, B, D]
+    statistique: une_requete
+    modele: GPT-4o
+    methode: publiee
 """
 
 
@@ -62,7 +67,7 @@ def test_bad_parameter(data_copy, old, new, line, words):
 def test_duplicate_id_names_both_places(data_copy):
     broken(data_copy, GOOD + GOOD)
     err = load_error(data_copy)
-    assert "déjà utilisé" in str(err) and err.line == 13
+    assert "déjà utilisé" in str(err) and err.line == 18
 
 
 def test_duplicate_id_across_files(data_copy):

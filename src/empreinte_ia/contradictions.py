@@ -8,6 +8,7 @@ from pathlib import Path
 from .datafile import read_entries
 from .schema import check_entry
 from .registry import Registry
+from .side_by_side import clash
 from .units import Q_
 
 
@@ -24,6 +25,8 @@ class Group:
     unit: str
     explanation: str
     items: list[Item]
+    # Show every entry also brought to the common scope (a column of converted values).
+    convert: bool = False
 
 
 def load_groups(path: Path, registry: Registry) -> list[Group]:
@@ -44,6 +47,20 @@ def load_groups(path: Path, registry: Registry) -> list[Group]:
                                   "choisissez une unité commune au groupe",
                                   ("entrees", i, "id")) from None
             items.append(Item(str(raw["id"]), str(raw["perimetre"])))
+        convert = {"oui": True, "non": False, True: True, False: False}.get(
+            f.get("ramener", "non"))
+        if convert is None:
+            raise entry.error("« ramener » vaut « oui » ou « non »",
+                              "écrivez « ramener: oui » pour montrer chaque valeur ramenée au "
+                              "périmètre commun", "ramener")
+        keys = [i.id for i in items]
+        problem = clash(registry, keys, set(keys) if convert else set())
+        if problem:
+            raise entry.error(f"le groupe « {f['id']} » met côte à côte des chiffres de "
+                              f"périmètres différents : {problem}",
+                              "ajoutez « ramener: oui » au groupe pour afficher chaque valeur "
+                              "ramenée au périmètre commun, ou retirez l'une des entrées",
+                              "entrees")
         groups.append(Group(str(f["id"]), str(f["titre"]), str(f["unite"]),
-                            str(f.get("explication", "")), items))
+                            str(f.get("explication", "")), items, convert))
     return groups

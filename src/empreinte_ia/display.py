@@ -56,6 +56,8 @@ THEMES = {
     "inference_gpt4o": "Utiliser un modèle : GPT-4o",
     "gpt4o": "Utiliser un modèle : GPT-4o",
     "usages": "Utiliser un modèle",
+    "requetes_2023_2026": "Comparer les chiffres par requête",
+    "requetes": "Comparer les chiffres par requête",
     "generation": "Générer du texte, des images et des vidéos",
     "reduire": "Réduire l'empreinte",
 }

@@ -13,6 +13,7 @@ float noise such as 39.99999999999999), `null` where there is no range.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 FORMAT = 1
@@ -35,6 +36,17 @@ def number(x: float | None) -> float | int | None:
         return None
     rounded = float(f"{float(x):.12g}")
     return int(rounded) if rounded.is_integer() and abs(rounded) < 1e15 else rounded
+
+
+def _scope(entry) -> dict | None:
+    """Scope tags as plain data (a mapping in older trees, a dataclass since 0.2.0)."""
+    scope = getattr(entry, "scope", None)
+    if not scope:
+        return None
+    if is_dataclass(scope):
+        scope = asdict(scope)
+    return {k: list(v) if isinstance(v, (tuple, list, set, frozenset)) else v
+            for k, v in sorted(dict(scope).items())}
 
 
 def _values(value) -> dict:
@@ -73,7 +85,7 @@ def parameter(registry, key: str, render=None) -> dict:
            "statut": p.status, "verification": p.verification, "annee": p.year,
            "sources": [_reference(registry, p.source, p.locator,
                                   getattr(p, "source_version", ""))],
-           "perimetre": getattr(p, "scope", None) or None}
+           "perimetre": _scope(p)}
     out.update(_texts(render, registry, key, out["bas"] is not None))
     return out
 
@@ -90,7 +102,7 @@ def estimate(registry, key: str, render=None) -> dict:
     out = {"libelle": e.label, "unite": _unit(e.unit), **_values(registry.value(key)),
            "groupe": Path(str(e.path)).stem,
            "formule": e.formula, "entrees": list(e.inputs), "parametres": params,
-           "sources": sources, "perimetre": getattr(e, "scope", None) or None}
+           "sources": sources, "perimetre": _scope(e)}
     out.update(_texts(render, registry, key, out["bas"] is not None))
     return out
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pint
 
 from .datafile import DataError, Entry, read_entries
+from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .schema import check_entry, properties
 from .sources import Reference
 from .units import UnitError, parse_unit
@@ -49,7 +50,7 @@ class Parameter:
     # Why the value is not (yet) read in the primary text: shown as a neutral status.
     verification_reason: str = ""
     # Scope tags of a per-query figure (boundary, statistic, tokens, carbon and water basis).
-    scope: dict | None = None
+    scope: Scope | None = None
     accessed: str = ""
     licence: str = ""
 
@@ -86,6 +87,7 @@ def parse_parameter(entry: Entry, references: dict[str, Reference]) -> Parameter
         raise entry.error(f"la source « {source} » n'existe pas dans data/references.bib",
                           "ajoutez l'entrée BibTeX correspondante ou corrigez la clé", "source")
     sig = f.get("chiffres")
+    scope = _scope(entry, unit)
     return Parameter(
         id=pid, label=str(f["libelle"]), value=Value.of(mid, low, high, unit), unit=unit,
         source=source, locator=str(f["localisation"]), year=f["annee"], status=f["statut"],
@@ -93,9 +95,29 @@ def parse_parameter(entry: Entry, references: dict[str, Reference]) -> Parameter
         path=entry.path, line=entry.line,
         source_version=str(f.get("version_source", "")),
         verification_reason=str(f.get("motif_verification", "")),
-        scope=f.get("perimetre"), accessed=str(f.get("consulte", "")),
+        scope=scope, accessed=str(f.get("consulte", "")),
         licence=str(f.get("licence", "")),
     )
+
+
+def _scope(entry: Entry, unit: pint.Unit) -> Scope | None:
+    """The validated « perimetre »; required for energy, carbon or water per query."""
+    f = entry.fields
+    kind = kind_of(unit)
+    if "perimetre" not in f:
+        if kind is not None:
+            raise entry.error(f"le paramètre « {f['id']} » est un chiffre par requête, image ou "
+                              "vidéo sans « perimetre »",
+                              "ajoutez « perimetre: » avec au moins frontiere, statistique, "
+                              "modele et methode (voir CONTRIBUTING.md)")
+        return None
+    try:
+        scope = parse_scope(f["perimetre"], str(f.get("version_source", "")))
+        if kind is not None:
+            check_kind(scope, kind)
+    except ScopeError as exc:
+        raise entry.error(exc.message, exc.fix, "perimetre") from None
+    return scope
 
 
 def load_parameters(folder: Path, references: dict[str, Reference]) -> dict[str, Parameter]:

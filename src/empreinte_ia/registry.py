@@ -24,6 +24,7 @@ import pint
 
 from .datafile import DataError, read_text, relative
 from .parameters import Parameter, load_parameters
+from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .sources import Reference, load_references
 from .units import UnitError, parse_unit, ureg
 from .value import Value
@@ -42,6 +43,8 @@ class Estimate:
     line: int
     chapter: str = ""
     sign: str = "positif"
+    # Scope tags of a per-query figure (see scope.py), given as @estimate(..., scope={...}).
+    scope: Scope | None = None
 
 
 DEFINITIONS: dict[str, Estimate] = {}
@@ -49,11 +52,13 @@ SIGNS = ("positif", "relatif")
 
 
 def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig: int = 2,
-             signe: str = "positif") -> Callable:
+             signe: str = "positif", scope: dict | None = None) -> Callable:
     """Register a function as an estimate; its id is the function's name (see module docstring).
 
     `id`, when given, must be the function's name. `signe="relatif"` lets a result with a
-    dimension be negative (a difference); dimensionless results may always be negative."""
+    dimension be negative (a difference); dimensionless results may always be negative.
+    `scope` holds the « perimetre » tags (same keys as in data/parameters) of a figure per
+    query, image or video; it is required for those and validated like the data files."""
 
     def register(func: Callable) -> Callable:
         path = relative(Path(inspect.getsourcefile(func)))
@@ -78,8 +83,23 @@ def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig:
             raise DataError(path, line, f"l'estimation « {name} » est déjà définie "
                             f"({other.path}, ligne {other.line})", "choisissez un autre nom")
         inputs = tuple(inspect.signature(func).parameters)
+        kind = kind_of(parsed)
+        tags = None
+        if scope is None and kind is not None:
+            raise DataError(path, line, f"l'estimation « {name} » est un chiffre par requête, "
+                            "image ou vidéo sans périmètre",
+                            "passez scope={\"frontiere\": [...], \"statistique\": ..., "
+                            "\"modele\": ..., \"methode\": ...} à @estimate")
+        if scope is not None:
+            try:
+                tags = parse_scope(scope)
+                if kind is not None:
+                    check_kind(tags, kind)
+            except ScopeError as exc:
+                raise DataError(path, line, f"estimation « {name} » : {exc.message}",
+                                exc.fix) from None
         DEFINITIONS[name] = Estimate(name, label, parsed, formula, sig, func, inputs, path, line,
-                                     func.__module__.rsplit(".", 1)[-1], signe)
+                                     func.__module__.rsplit(".", 1)[-1], signe, tags)
         return func
 
     return register
@@ -241,6 +261,10 @@ class Registry:
 
     def unit(self, key: str) -> pint.Unit:
         return self.entry(key).unit
+
+    def scope(self, key: str) -> Scope | None:
+        """The scope tags of a per-query figure, or None."""
+        return self.entry(key).scope
 
     def sig(self, key: str) -> int | None:
         return self.entry(key).sig

@@ -7,7 +7,7 @@ from ..units import french_unit, strip_counts, ureg
 from .axes import french_axis
 from .output import to_svg
 from .style import WIDTH, colors, new_figure, color
-from .values import error_bars, magnitude, rows
+from .values import check_scopes, error_bars, magnitude, rows
 
 
 def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, title: str,
@@ -59,6 +59,7 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
     from ..formatting import format_number
 
     target = ureg.Unit(unit)
+    check_scopes(registry, [k for _label, keys in groups for k in keys])
     n_series = len(series)
     width = 0.8 / n_series
     fills = colors(categories, n_series) if categories else _shades(n_series)

@@ -23,7 +23,9 @@ def magnitude(quantity, target) -> float:
 
 def error_bars(registry: Registry, keys: list[str], target) -> tuple[list, list, list]:
     """Central values of `keys` in `target`, and how far below and above them their ranges
-    reach: what matplotlib's xerr and yerr take."""
+    reach: what matplotlib's xerr and yerr take. Per-query figures of different scopes are
+    refused (charts.comparison draws them brought to one scope)."""
+    check_scopes(registry, keys)
     mids, below, above = [], [], []
     for key in keys:
         v = registry.value(key)
@@ -32,6 +34,16 @@ def error_bars(registry: Registry, keys: list[str], target) -> tuple[list, list,
         below.append(mid - low)
         above.append(high - mid)
     return mids, below, above
+
+
+def check_scopes(registry: Registry, keys: list[str]) -> None:
+    from ..side_by_side import clash
+    from .style import ChartError
+
+    problem = clash(registry, keys)
+    if problem:
+        raise ChartError(f"graphique : {problem}. Correction : tracez ces chiffres ramenés au "
+                         "même périmètre avec charts.comparison.two_columns, ou séparez-les.")
 
 
 def rows(registry: Registry, keys: list[str], labels: list[str], target, scale: float = 1.0,

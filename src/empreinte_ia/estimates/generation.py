@@ -44,14 +44,20 @@ def cogvideox_microwave(cogvideox_energy, microwave_power):
 # -- comparisons between tasks ----------------------------------------------------------------
 @estimate("cogvideox_energy_wh", unit="Wh/video", sig=2,
           label="Énergie d'une vidéo de CogVideoX, en wattheures",
-          formula="énergie d'une vidéo, convertie en wattheures")
+          formula="énergie d'une vidéo, convertie en wattheures",
+          scope={"frontiere": ["A", "B", "D"], "utilisation": "banc", "statistique": "une_requete",
+                 "modele": "CogVideoX (vidéo de cinq secondes)",
+                 "version": "article du 20 mai 2025", "methode": "publiee"})
 def cogvideox_energy_wh(cogvideox_energy):
     return cogvideox_energy
 
 
 @estimate("llama31_8b_gpu_only", unit="J/query", sig=2,
           label="Énergie du seul GPU pour une réponse de Llama 3.1 8B",
-          formula="énergie publiée ÷ facteur appliqué pour le reste du serveur")
+          formula="énergie publiée ÷ facteur appliqué pour le reste du serveur",
+          scope={"frontiere": ["A"], "utilisation": "banc", "statistique": "moyenne",
+                 "modele": "Llama 3.1 8B", "version": "article du 20 mai 2025",
+                 "methode": "publiee"})
 def llama31_8b_gpu_only(llama31_8b_energy, nongpu_factor):
     return llama31_8b_energy / nongpu_factor
 

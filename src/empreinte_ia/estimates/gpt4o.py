@@ -40,7 +40,10 @@ def gpt4o_daily_medium_phones(gpt4o_daily_medium, smartphone_battery):
 
 @estimate("gpt4o_mean_query_energy", unit="Wh/query", sig=3,
           label="Énergie moyenne d'une requête à GPT-4o dans le scénario annuel",
-          formula="part courte × énergie courte + part moyenne × énergie moyenne")
+          formula="part courte × énergie courte + part moyenne × énergie moyenne",
+          scope={"frontiere": ["A", "B", "D"], "utilisation": "supposee",
+                 "statistique": "moyenne", "modele": "GPT-4o",
+                 "version": "arXiv:2505.09598v6", "methode": "publiee"})
 def gpt4o_mean_query_energy(gpt4o_short_share, gpt4o_energy_short, gpt4o_medium_share,
                             gpt4o_energy_medium):
     return gpt4o_short_share * gpt4o_energy_short + gpt4o_medium_share * gpt4o_energy_medium

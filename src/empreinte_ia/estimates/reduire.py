@@ -47,7 +47,9 @@ def azure_vs_france_intensity(azure_carbon_intensity, carbon_intensity_france):
 # -- the short text 004, with its own inputs --------------------------------------------------
 @estimate("s004_query_co2_own", unit="kgCO2e/query", sig=2,
           label="Émissions d'une requête selon les chiffres du texte court",
-          formula="énergie d'une requête (texte court) × intensité carbone implicite")
+          formula="énergie d'une requête (texte court) × intensité carbone implicite",
+          scope={"frontiere": "inconnue", "statistique": "une_requete", "modele": "ChatGPT",
+                 "carbone": "lieu", "version": "document 004", "methode": "non_publiee"})
 def s004_query_co2_own(s004_query_energy, s004_carbon_intensity):
     return s004_query_energy * s004_carbon_intensity
 

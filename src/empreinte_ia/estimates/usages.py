@@ -14,7 +14,10 @@ def devries_daily_energy(devries_servers, devries_server_power):
 
 @estimate("devries_energy_recomputed", unit="Wh/query", sig=2,
           label="Énergie d'une requête à ChatGPT recalculée depuis les hypothèses de de Vries",
-          formula="électricité quotidienne des serveurs ÷ requêtes par jour")
+          formula="électricité quotidienne des serveurs ÷ requêtes par jour",
+          scope={"frontiere": ["A", "B"], "utilisation": "supposee", "statistique": "moyenne",
+                 "modele": "ChatGPT (GPT-3.5, début 2023)",
+                 "version": "Joule 7(10), octobre 2023", "methode": "publiee"})
 def devries_energy_recomputed(devries_daily_energy, devries_requests_per_day):
     return devries_daily_energy / devries_requests_per_day
 
@@ -63,7 +66,11 @@ def google_search_carbon_per_kwh(google_search_co2, google_search_energy):
 
 @estimate("chatgpt_co2_epoch_us", unit="gCO2e/query", sig=2,
           label="Émissions d'une requête à ChatGPT (Epoch AI) avec l'électricité américaine moyenne",
-          formula="énergie d'une requête selon Epoch AI × intensité carbone des États-Unis")
+          formula="énergie d'une requête selon Epoch AI × intensité carbone des États-Unis",
+          scope={"frontiere": ["A", "B", "D"], "utilisation": "supposee",
+                 "statistique": "typique", "jetons_sortie": 500, "modele": "GPT-4o",
+                 "carbone": "lieu", "version": "article du 7 février 2025",
+                 "methode": "publiee"})
 def chatgpt_co2_epoch_us(chatgpt_energy_epoch, carbon_intensity_us):
     return chatgpt_energy_epoch * carbon_intensity_us
 

@@ -15,6 +15,9 @@
   interface.py     the theme's interface in French (catalogue, templates, header buttons)
   cards.py         long tables as cards on phones (data-label on each cell, verdict first)
   downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
+  comparer.py      {converti}, {comparaison-requetes}, {facteurs-perimetre},
+                   {affirmations-circulantes}, scope tags and range drivers in the annexes,
+                   figures of different scopes refused side by side
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
@@ -24,7 +27,8 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annex_pages, annexes, cards, diagnostics, downloads, history, interface, mathml,
+from . import (annex_pages, annexes, cards, comparer, diagnostics, downloads, history, interface,
+               mathml,
                nodes, pages, publishing, roles, state, verification)
 
 
@@ -65,4 +69,5 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("changements", history.ChangesList)
     app.add_directive("liste-verifications", verification.ChecksList)
     app.add_directive("contradictions", verification.ContradictionsList)
+    comparer.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -84,6 +84,7 @@ class ParametersList(_EntryList):
         field(rows, "Année", str(p.year))
         if p.note:
             field(rows, "Note", p.note)
+        comparer_fields(self.env, rows, registry, key)
         users = registry.dependents(key)
         if users:
             field(rows, "Utilisé par", *joined([link(self.env, registry, e) for e in users]))
@@ -108,10 +109,23 @@ class EstimatesList(_EntryList):
               *joined([link(self.env, registry, p) for p in registry.parameters_of(key)]))
         refs = [registry.references[s].short() for s in registry.sources_of(key)]
         field(rows, "Sources", " ; ".join(refs))
+        comparer_fields(self.env, rows, registry, key)
 
     def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
         e = registry.estimates[key]
         field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
+
+
+def comparer_fields(env, rows: nodes.field_list, registry: Registry, key: str) -> None:
+    """Scope tags of a per-query figure and what drives its range (comparer.py)."""
+    from .comparer import drivers_field, scope_field
+
+    for name, node in (("Étiquettes de périmètre", scope_field(registry, key)),
+                       ("Ce qui fait varier ce chiffre", drivers_field(env, registry, key))):
+        if node is not None:
+            body = nodes.field_body()
+            body += node
+            rows += nodes.field("", nodes.field_name(text=name), body)
 
 
 DOWNLOADS = [

@@ -67,7 +67,11 @@ class ContradictionsList(SphinxDirective):
             container += nodes.rubric(text=group.title)
             if group.explanation:
                 container += nodes.paragraph(text=group.explanation)
-            table, body = _table((40, 20, 40), ("Estimation", "Valeur", "Périmètre"))
+            if group.convert:
+                table, body = _table((30, 16, 34, 20), ("Estimation", "Valeur", "Périmètre",
+                                                        "Ramenée au périmètre commun"))
+            else:
+                table, body = _table((40, 20, 40), ("Estimation", "Valeur", "Périmètre"))
             for item in group.items:
                 row = nodes.row()
                 row += nodes.entry("", nodes.paragraph("", "", link(self.env, registry, item.id)))
@@ -75,6 +79,10 @@ class ContradictionsList(SphinxDirective):
                 text = format_quantity(mid, unit, sig_of(registry, item.id))
                 row += nodes.entry("", nodes.paragraph(text=text))
                 row += nodes.entry("", nodes.paragraph(text=item.scope))
+                if group.convert:
+                    from ..comparison import convert, converted_text
+                    row += nodes.entry("", nodes.paragraph(text=converted_text(
+                        registry, convert(registry, item.id, group.unit), with_range=False)))
                 body += row
             container += table
             out.append(container)

@@ -1,0 +1,252 @@
+"""Comparing like with like, on the site: the {converti} role, the comparison and factor
+tables, the circulating claims, scope tags and range drivers in the annexes, and the check
+that refuses figures of different scopes side by side (a warning, so the strict build fails).
+
+Roles and directives:
+  {converti}`id`                  the per-query figure brought to the common scope
+  {comparaison-requetes}          every per-query energy figure, published and converted
+  {facteurs-perimetre}            the factors of the conversion, with their sources
+  {affirmations-circulantes}      claims read in French media (:sujet: energie|eau|carbone)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective, SphinxRole
+
+from .. import comparison
+from ..circulating import SLIPS, verdicts as circulating_verdicts
+from ..datafile import DataError
+from ..display import anchor, entry_doc, render, sig_of
+from ..formatting import format_number, format_value
+from ..registry import Registry
+from ..sensitivity import drivers
+from ..side_by_side import check_text
+from .nodes import link, page_uri
+from .state import state
+
+logger = logging.getLogger(__name__)
+
+COMPARE_DOC = "chapitres/comparer"
+CLAIMS_FILE = "affirmations_circulantes.yaml"
+
+
+def row_anchor(key: str) -> str:
+    return "cmp-" + nodes.make_id(key)
+
+
+def _uri(env, doc: str, anchor: str = "") -> str:
+    uri = page_uri(env, doc)
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+def _para(*content) -> nodes.paragraph:
+    para = nodes.paragraph()
+    for c in content:
+        para += c if isinstance(c, nodes.Node) else nodes.Text(str(c))
+    return para
+
+
+def _table(widths: list[int], header: list[str], rows: list[list], ids=None) -> nodes.table:
+    table = nodes.table(classes=["comparaison"])
+    tgroup = nodes.tgroup(cols=len(widths))
+    table += tgroup
+    for w in widths:
+        tgroup += nodes.colspec(colwidth=w)
+    head = nodes.thead()
+    row = nodes.row()
+    for name in header:
+        row += nodes.entry("", nodes.paragraph(text=name))
+    head += row
+    tgroup += head
+    body = nodes.tbody()
+    for i, cells in enumerate(rows):
+        row = nodes.row(ids=[ids[i]] if ids else [])
+        for cell in cells:
+            row += nodes.entry("", cell if isinstance(cell, nodes.Node) else _para(cell))
+        body += row
+    tgroup += body
+    return table
+
+
+class ConvertedRole(SphinxRole):
+    """{converti}`id`: the figure on the common scope, linked to its row of the comparison."""
+
+    def run(self):
+        registry: Registry = state(self.env).registry
+        key = self.text.strip()
+        if key not in registry or registry.scope(key) is None:
+            logger.warning(f"« {key} » n'est pas un chiffre par requête du registre, le rôle "
+                           "{converti} ne peut pas le ramener au périmètre commun. Correction : "
+                           "indiquez l'identifiant d'un chiffre qui a un « perimetre ».",
+                           location=self.get_location(), type="empreinte", subtype="perimetre")
+            return [nodes.inline(self.rawtext, self.rawtext)], []
+        conv = comparison.convert(registry, key, str(registry.unit(key)))
+        text = comparison.converted_text(registry, conv, with_range=False)
+        ref = nodes.reference(self.rawtext, text, refuri=_uri(self.env, COMPARE_DOC,
+                                                             row_anchor(key)),
+                              reftitle="ramené au périmètre commun : "
+                                       + comparison.COMMON_LABEL,
+                              classes=["chiffre", "chiffre-converti"])
+        return [ref], []
+
+
+class FactorsTable(SphinxDirective):
+    """{facteurs-perimetre}: one row per step of the ladder."""
+
+    def run(self):
+        registry: Registry = state(self.env).registry
+        rows = []
+        for step in comparison.STEPS:
+            value = registry.value(step.factor)
+            mid, low, high = value.magnitudes()
+            sources = " ; ".join(registry.references[s].short()
+                                 for s in registry.sources_of(step.factor))
+            rows.append([
+                _para(step.label[0].upper() + step.label[1:]),
+                _para(link(self.env, registry, step.factor), " : × ",
+                      format_number(mid, 3)),
+                f"{format_number(low, 3)} à {format_number(high, 3)}" if high > low else "—",
+                sources,
+                registry.estimates[step.factor].formula,
+            ])
+        return [_table([18, 22, 14, 20, 26],
+                       ["Étape", "Facteur", "Fourchette", "D'après", "Calcul"], rows)]
+
+
+class ComparisonTable(SphinxDirective):
+    """{comparaison-requetes}: every per-query energy figure, as published and converted."""
+
+    def run(self):
+        registry: Registry = state(self.env).registry
+        rows, ids = [], []
+        for conv in comparison.comparison(registry):
+            key = conv.key
+            scope = conv.scope
+            source = " ; ".join(registry.references[s].short() for s in registry.sources_of(key))
+            tags = nodes.bullet_list()
+            for name, text in scope.describe():
+                tags += nodes.list_item("", _para(f"{name} : {text}"))
+            sig = sig_of(registry, key)
+            published = _para(nodes.reference(
+                "", format_value(conv.published, sig, with_range=conv.published.has_range),
+                refuri=_uri(self.env, entry_doc(registry, key), anchor(key)),
+                classes=["chiffre"]))
+            if not conv.placed:
+                steps = _para("aucune : ce chiffre n'est pas placé")
+            elif not conv.steps:
+                steps = _para("aucune : déjà au périmètre commun")
+            else:
+                steps = nodes.bullet_list()
+                for text in comparison.step_texts(registry, conv):
+                    steps += nodes.list_item("", _para(text))
+            converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            rows.append([_para(source, nodes.line(), link(self.env, registry, key)),
+                         published, tags, steps, converted])
+            ids.append(row_anchor(key))
+        return [_table([20, 14, 26, 24, 16],
+                       ["Source", "Tel que publié", "Étiquettes", "Conversion",
+                        "Ramené au périmètre commun"], rows, ids)]
+
+
+class CirculatingClaims(SphinxDirective):
+    """{affirmations-circulantes}: claims of French media with their verdicts and origins."""
+
+    option_spec = {"sujet": directives.unchanged}
+
+    def run(self):
+        registry: Registry = state(self.env).registry
+        path = Path(self.config.empreinte_data_dir) / CLAIMS_FILE
+        self.env.note_dependency(str(path.resolve()))
+        try:
+            found = circulating_verdicts(path, registry)
+        except DataError as exc:
+            logger.warning(f"affirmations circulantes invalides — {exc}",
+                           location=self.get_location(), type="empreinte", subtype="circulants")
+            return []
+        wanted = self.options.get("sujet")
+        items = nodes.bullet_list(classes=["affirmations-circulantes"])
+        for c, v in found:
+            if wanted and c.subject != wanted:
+                continue
+            claim = c.claim
+            item = nodes.list_item(ids=["circ-" + nodes.make_id(claim.id)])
+            item += _para(nodes.emphasis(text=f"« {claim.quote} »"), " — ",
+                          nodes.reference("", c.outlet, refuri=c.url), f", {c.date}.")
+            verdict = _para(nodes.strong(text="Verdict : "), v.label)
+            if claim.estimate:
+                verdict += nodes.Text(" ; recalculé : ")
+                verdict += nodes.reference(
+                    "", render(registry, claim.estimate, "chiffre"),
+                    refuri=_uri(self.env, entry_doc(registry, claim.estimate),
+                                anchor(claim.estimate)), classes=["chiffre"])
+                if v.ratio and abs(v.ratio - 1) > claim.tolerance:
+                    verdict += nodes.Text(f" (l'affirmation en vaut {format_number(v.ratio, 2)} "
+                                          "fois)")
+            else:
+                verdict += nodes.Text(f" ({claim.reason.strip()})")
+            item += verdict
+            item += _para(nodes.strong(text="Origine probable : "), c.origin.strip())
+            if c.slip != "aucun":
+                item += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
+            if claim.note:
+                item += _para(claim.note)
+            items += item
+        return [items]
+
+
+# -- annex fields ----------------------------------------------------------------------------
+def scope_field(registry: Registry, key: str) -> nodes.Node | None:
+    """The scope tags of a per-query figure, for its annex entry."""
+    scope = registry.scope(key)
+    if scope is None:
+        return None
+    tags = nodes.bullet_list()
+    for name, text in scope.describe():
+        tags += nodes.list_item("", _para(f"{name} : {text}"))
+    return tags
+
+
+def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
+    """« Ce qui fait varier ce chiffre »: each driver of the range and its share."""
+    if key in registry.parameters:   # a parameter's range is its source's: nothing to split
+        return None
+    found = drivers(registry, key)
+    if not found:
+        return None
+    out = nodes.bullet_list()
+    for d in found:
+        para = _para()
+        for i, name in enumerate(d.ids):
+            if i:
+                para += nodes.Text(" et ")
+            para += link(env, registry, name)
+        para += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
+        if d.together:
+            para += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
+        out += nodes.list_item("", para)
+    return out
+
+
+# -- the check -------------------------------------------------------------------------------
+def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Warn (strict build: fail) on sentences and tables that mix scopes unconverted."""
+    if docname.startswith("annexes/"):
+        return
+    registry = state(app).registry
+    for clash in check_text(source[0], registry):
+        logger.warning(clash.message, location=(docname, clash.line), type="empreinte",
+                       subtype="perimetre")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_role("converti", ConvertedRole())
+    app.add_directive("comparaison-requetes", ComparisonTable)
+    app.add_directive("facteurs-perimetre", FactorsTable)
+    app.add_directive("affirmations-circulantes", CirculatingClaims)
+    app.connect("source-read", check_source)

@@ -1,0 +1,64 @@
+"""Per-query figures brought to one scope: the conversion reproduces Google's own pair."""
+
+import pytest
+
+from empreinte_ia.comparison import COMMON_BOUNDARY, comparison, convert
+from empreinte_ia.registry import load_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def test_google_narrow_figure_converts_to_its_comprehensive_one(registry):
+    # Google publishes both: 0,10 Wh for the active accelerators alone, 0,24 Wh for the whole
+    # serving stack. Converting the first with the ladder must give back the second.
+    narrow = convert(registry, "gemini_energy_narrow")
+    assert [s.stage for s, _ in narrow.steps] == ["production", "B", "C", "D"]
+    mid = narrow.converted.magnitudes("Wh/query")[0]
+    published = registry.value("gemini_energy_comprehensive").magnitudes("Wh/query")[0]
+    assert published == pytest.approx(0.24)
+    assert mid == pytest.approx(published, rel=0.02)   # the four published shares sum to 101 %
+
+
+def test_figure_on_the_common_scope_is_unchanged(registry):
+    c = convert(registry, "gemini_energy_comprehensive")
+    assert c.steps == () and c.converted == c.published
+    assert c.scope.boundary == COMMON_BOUNDARY
+
+
+def test_step_factors_match_google_breakdown(registry):
+    host = registry.value("scope_factor_host").magnitudes()[0]
+    idle = registry.value("scope_factor_idle").magnitudes()[0]
+    overhead = registry.value("scope_factor_overhead").magnitudes()
+    assert host == pytest.approx((58 + 25) / 58)
+    assert idle == pytest.approx((58 + 25 + 10) / (58 + 25))
+    assert overhead[0] == pytest.approx(101 / 93)
+    assert overhead[2] == pytest.approx(1.20)      # EcoLogits' PUE for OpenAI, the high bound
+
+
+def test_conversion_only_widens_the_range(registry):
+    for c in comparison(registry):
+        if c.placed and c.steps:
+            before, after = c.spread()
+            assert after >= before
+
+
+def test_figure_without_method_is_never_placed(registry):
+    rows = {c.key: c for c in comparison(registry)}
+    assert not rows["altman_chatgpt_energy"].placed
+    assert rows["altman_chatgpt_energy"].reason == "aucune méthode publiée"
+    order = [c.placed for c in comparison(registry)]
+    assert order == sorted(order, reverse=True)        # placed figures first
+
+
+def test_epoch_figure_recomputed_from_its_assumptions(registry):
+    # Epoch AI's spreadsheet: 0,301 Wh for the base case.
+    assert registry.value("epoch_energy_recomputed").magnitudes()[0] == pytest.approx(0.301,
+                                                                                       abs=5e-4)
+
+
+def test_at_least_ten_sources(registry):
+    sources = {registry.sources_of(c.key)[0] for c in comparison(registry)}
+    assert len(sources) >= 10

@@ -1,0 +1,69 @@
+"""What drives a range: shares on hand-computable formulas."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from empreinte_ia.registry import Estimate, Registry
+from empreinte_ia.parameters import Parameter
+from empreinte_ia.sensitivity import drivers
+from empreinte_ia.units import ureg
+from empreinte_ia.value import Value
+
+
+def param(pid, mid, low, high, source="s", locator="l"):
+    unit = ureg.Unit("Wh")
+    return Parameter(pid, pid, Value.of(mid, low, high, unit), unit, source, locator, 2025,
+                     "estime", "P", "", None, Path("x.yaml"), 1)
+
+
+def registry_of(params, func, inputs):
+    est = Estimate("f", "f", ureg.Unit("Wh"), "", 2, func, inputs, "x.py", 1, sign="relatif")
+    return Registry({p.id: p for p in params}, {"f": est}, {})
+
+
+def test_sum_shares_are_ratios_of_squared_ranges():
+    # f = a + 2 b; a spans 2 (1 to 3), b spans 1, so 2 b spans 2: equal shares.
+    reg = registry_of([param("a", 2, 1, 3, locator="x"), param("b", 5, 4.5, 5.5, locator="y")],
+                      lambda a, b: a + 2 * b, ("a", "b"))
+    shares = {d.ids: d.share for d in drivers(reg, "f")}
+    assert shares == {("a",): pytest.approx(0.5), ("b",): pytest.approx(0.5)}
+
+
+def test_three_inputs_hand_computed():
+    # f = a + b + c with spans 1, 2, 2: squares 1, 4, 4 out of 9.
+    reg = registry_of([param("a", 1, 0.5, 1.5, locator="1"), param("b", 1, 0, 2, locator="2"),
+                       param("c", 3, 2, 4, locator="3")],
+                      lambda a, b, c: a + b + c, ("a", "b", "c"))
+    shares = {d.ids[0]: d.share for d in drivers(reg, "f")}
+    assert shares == pytest.approx({"a": 1 / 9, "b": 4 / 9, "c": 4 / 9})
+
+
+def test_inputs_of_one_scenario_move_together():
+    # Same source, same location: one scenario. f = a − b would cancel if moved together.
+    reg = registry_of([param("a", 2, 1, 3), param("b", 1, 0.5, 1.5), param("c", 1, 0, 2, "t")],
+                      lambda a, b, c: a + b + c, ("a", "b", "c"))
+    found = {d.ids: d for d in drivers(reg, "f")}
+    assert set(found) == {("a", "b"), ("c",)}
+    assert found[("a", "b")].together
+    assert found[("a", "b")].swing == pytest.approx(3)   # 2 + 1, bound with bound
+
+
+def test_no_range_no_driver():
+    reg = registry_of([param("a", 2, 2, 2)], lambda a: a * 3, ("a",))
+    assert drivers(reg, "f") == []
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.floats(0.1, 10), st.floats(0.01, 5)), min_size=1, max_size=5))
+def test_shares_sum_to_one(spans):
+    params = [param(f"p{i}", mid, mid - half, mid + half, locator=str(i))
+              for i, (mid, half) in enumerate(spans)]
+    ids = tuple(p.id for p in params)
+    one = ureg.Quantity(1, "Wh")
+    reg = registry_of(params, lambda *xs: sum(xs[1:], xs[0]) * (xs[0] / one), ids)
+    found = drivers(reg, "f")
+    assert sum(d.share for d in found) == pytest.approx(1)
+    assert all(0 <= d.share <= 1 for d in found)
