@@ -44,7 +44,7 @@ lint: $(STAMP)
 check: lint test html
 
 serve: $(STAMP)
-	$(PY) -m sphinx_autobuild -c . -d _build/doctrees --watch data --watch src docs _build/html
+	$(PY) -m sphinx_autobuild -c . -d _build/doctrees -n -W --keep-going --watch data --watch src docs _build/html
 
 LIGHTHOUSE := benchmarks/lighthouse/node_modules/.bin/lighthouse
 

@@ -17,7 +17,8 @@ import yaml
 
 from empreinte_ia import lint
 
-from .conftest import DATA, ROOT
+from .support.site import DATA, ROOT, write
+from .support.site import sphinx_cli as sphinx
 
 CORPUS = Path(__file__).parent / "corpus"
 ESTIMATES = ROOT / "src" / "empreinte_ia" / "estimates"
@@ -149,3 +150,137 @@ def test_corpus_bases_are_valid(tmp_path, capsys):
 def test_corpus_has_one_case_per_mistake():
     names = [c["cas"] for c in DATA_CASES + ESTIMATE_CASES]
     assert len(names) == len(set(names))
+
+
+# -- Chapters: one small site holds every case, built once ----------------------------------
+CHAPTER_CASES = cases("chapitres.yaml")
+# The annex pages are written into every source folder: a small site leaves them out.
+NO_ANNEXES = ("-D", "exclude_patterns=_build,annexes/**")
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>\n'
+WARNING = re.compile(r"^(?P<path>\S*cas_(?P<cas>\w+)\.md):(?P<line>\d+): (?P<msg>.*)$", re.M)
+
+
+@pytest.fixture(scope="module")
+def chapter_build(tmp_path_factory):
+    """The corpus site: one page per case, no annexes, built once with the strict options."""
+    root = tmp_path_factory.mktemp("corpus")
+    src = root / "docs"
+    pages = [f"cas_{c['cas']}" for c in CHAPTER_CASES]
+    write(src / "index.md", "# Corpus\n\n```{toctree}\n" + "\n".join(pages + ["cible"]) +
+          "\n```\n")
+    write(src / "cible.md", "# Cible\n\n## Une section\n\nTexte.\n")
+    write(src / "_static" / "vide.svg", SVG)
+    for case in CHAPTER_CASES:
+        path = src / f"cas_{case['cas']}.md"
+        if "octets" in case:
+            path.write_bytes(case["octets"].encode("latin-1"))
+        else:
+            path.write_text(case["contenu"], encoding="utf-8")
+    result = sphinx(src, root / "html", DATA, root / "cache", NO_ANNEXES)
+    found: dict[str, list[tuple[int, str]]] = {}
+    for m in WARNING.finditer(result.stderr):
+        found.setdefault(m["cas"], []).append((int(m["line"]), m["msg"]))
+    return result, found, root / "html"
+
+
+@pytest.mark.parametrize("case", CHAPTER_CASES, ids=[c["cas"] for c in CHAPTER_CASES])
+def test_bad_chapter(case, chapter_build):
+    result, found, out = chapter_build
+    assert result.returncode != 0
+    reported = found.get(case["cas"], [])
+    assert any(line == case["ligne"] and case["message"] in msg for line, msg in reported), \
+        f"attendu ligne {case['ligne']} « {case['message']} », reçu : {reported}"
+    for line, msg in reported:
+        assert "Correction" in msg, msg
+    assert not (out / f"cas_{case['cas']}.html").exists(), "page fautive publiée"
+
+
+def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
+    result, found, out = chapter_build
+    assert "la construction échoue sur" in result.stderr
+    assert "Traceback" not in result.stderr and "sphinx-doc/sphinx/issues" not in result.stderr
+    assert (out / "cible.html").exists(), "les pages justes restent publiées"
+
+
+# -- The build stops on bad data at its boundary, in French, before any page ----------------
+BUILD_CASES = [
+    ("donnees.yaml", "valeur_negative", "data"),
+    ("donnees.yaml", "annee_en_texte", "data"),
+    ("estimations.yaml", "division_par_zero", "estimates"),
+    ("estimations.yaml", "meme_estimation_deux_fois_dans_un_module", "estimates"),
+]
+
+
+@pytest.mark.parametrize("corpus,name,kind", BUILD_CASES, ids=[c[1] for c in BUILD_CASES])
+def test_bad_data_stops_the_build(corpus, name, kind, tmp_path):
+    [case] = [c for c in cases(corpus) if c["cas"] == name]
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    extra: tuple[str, ...] = ()
+    if kind == "estimates":
+        shutil.copytree(ESTIMATES, tmp_path / "estimates",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        extra = ("-D", f"empreinte_estimates_dir={tmp_path / 'estimates'}")
+        target, line = apply(case, tmp_path, "estimates/zz_corpus.py")
+    else:
+        target, line = apply(case, tmp_path, "data/parameters/zz_corpus.yaml")
+    src = tmp_path / "docs"
+    write(src / "index.md", "# Mini\n\nUne requête : {chiffre}`gpt4o_energy_short`.\n")
+    result = sphinx(src, tmp_path / "html", data, tmp_path / "cache", extra)
+    assert result.returncode == 1
+    assert_french_error(result.stderr, target, line, case["message"])
+    assert "Extension error" not in result.stderr and "sphinx-doc/sphinx/issues" not in \
+        result.stderr
+    assert not list((tmp_path / "html").rglob("*.html")), "rien n'est publié"
+
+
+# -- Incremental builds: nothing stale, nothing faulty left in the published folder ---------
+def test_faulty_page_is_withdrawn_and_read_again_until_fixed(tmp_path):
+    src = tmp_path / "docs"
+    write(src / "index.md", "# Mini\n\n```{toctree}\npage\n```\n")
+    write(src / "page.md", "# Page\n\nUne requête : {chiffre}`gpt4o_energy_short`.\n")
+    out = tmp_path / "html"
+    assert sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES).returncode == 0
+    assert (out / "page.html").exists()
+    write(src / "page.md", "# Page\n\nUne requête : 15 Wh.\n")
+    first = sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES)
+    assert first.returncode == 1 and "page.md:3" in first.stderr
+    assert not (out / "page.html").exists(), "l'ancienne page ne reste pas publiée"
+    again = sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES)   # the file did not change
+    assert again.returncode == 1 and "page.md:3" in again.stderr
+    assert not (out / "page.html").exists()
+
+
+def test_removed_chapter_leaves_the_site_and_links_are_checked_again(tmp_path):
+    src = tmp_path / "docs"
+    write(src / "index.md", "# Mini\n\n```{toctree}\npage\nautre\n```\n")
+    write(src / "page.md", "# Page\n\nVoir {doc}`autre`.\n")
+    write(src / "autre.md", "# Autre\n\nTexte.\n")
+    out = tmp_path / "html"
+    assert sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES).returncode == 0
+    assert (out / "autre.html").exists()
+    (src / "autre.md").unlink()
+    write(src / "index.md", "# Mini\n\n```{toctree}\npage\n```\n")
+    result = sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES)
+    assert not (out / "autre.html").exists(), "la page supprimée a quitté le site"
+    assert result.returncode == 1 and "page.md:3" in result.stderr, result.stderr[-1500:]
+    assert "document inconnu « autre »" in result.stderr
+
+
+def test_serve_is_as_strict_as_html():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    html_flags = set(re.search(r"^SPHINX\s*:=(.*)$", makefile, re.M).group(1).split())
+    serve = re.search(r"^serve:.*\n\t(.*)$", makefile, re.M).group(1).split()
+    assert {"-n", "-W", "--keep-going"} <= html_flags
+    assert {"-n", "-W", "--keep-going"} <= set(serve)
+
+
+def test_chapter_not_in_utf8_stops_the_build(tmp_path):
+    src = tmp_path / "docs"
+    write(src / "index.md", "# Mini\n\n```{toctree}\npage\n```\n")
+    (src / "page.md").write_bytes("# Page\n\nUne requ\xeate.\n".encode("latin-1"))
+    result = sphinx(src, tmp_path / "html", DATA, tmp_path / "cache")
+    assert result.returncode == 1
+    assert_french_error(result.stderr, src / "page.md", 3, "n'est pas en UTF-8")
+    assert "sphinx-doc/sphinx/issues" not in result.stderr
+    assert not list((tmp_path / "html").rglob("*.html"))

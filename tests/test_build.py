@@ -55,7 +55,7 @@ def test_good_small_site_builds_without_messages(tmp_path):
 @pytest.mark.parametrize("text,expected", [
     ("Les foyers : {nombre}`gpt4o_houshold`.",
      ["chiffre inconnu « gpt4o_houshold »", "Correction : identifiants proches : gpt4o_households"]),
-    ("Il y a 35 000 foyers.", ["chiffre tapé à la main", "Correction"]),
+    ("Il y a 35 000 foyers.", ["nombre tapé à la main", "Correction"]),
     ("Voir {ref}`section-qui-nexiste-pas`.",
      ["renvoi cassé : l'étiquette « section-qui-nexiste-pas » n'existe pas", "Correction"]),
     ("Voir {numref}`fig-absente`.",

@@ -61,3 +61,55 @@ def test_chart_without_alt_text_is_found():
     with_alt = cell.replace(":    caption: Légende.\n",
                             ":    caption: Légende.\n:  image:\n:    alt: Un graphique.\n")
     assert lint_text(with_alt, "docs/x.md", NAMES) == []
+
+
+# -- The rules of prose.quantities, shared by `make lint` and the check of published pages --
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from empreinte_ia.prose import quantities  # noqa: E402
+
+
+def test_numbers_in_words_that_state_a_quantity():
+    for text in ("Une requête consomme quinze wattheures.", "Elle a coûté deux cents tonnes.",
+                 "Une quinzaine de wattheures par jour.", "C'est huit fois plus.",
+                 "Près de deux mille tonnes.", "Environ cinquante-deux litres."):
+        assert quantities(text, NAMES), text
+
+
+def test_number_words_that_count_things_are_prose():
+    for text in ("Les deux versions du modèle.", "Trois étapes forment un bloc.",
+                 "Des dizaines de millions de dollars.", "Mille milliards de paramètres.",
+                 "Répété des dizaines de fois.", "Les quatre bits de la version compressée."):
+        assert quantities(text, NAMES) == [], text
+
+
+def test_digits_glued_to_units_or_x():
+    for text in ("Une requête consomme 15Wh.", "C'est 10x plus.", "Soit 3kWh", "un gain ×10"):
+        assert quantities(text, NAMES), text
+
+
+def test_proper_names_are_whole_names_not_a_way_around():
+    assert quantities("Le modèle Llama 3 tourne en local.", NAMES) == []
+    assert quantities("Le modèle Llama 3.1 8B tourne en local.", NAMES) == []
+    assert quantities("Le modèle Llama 30 tourne en local.", NAMES)
+    assert quantities("Llama 3 8B, 12 Wh.", NAMES)
+    assert quantities("Web 2.0 et Web 2.05", NAMES)
+
+
+def test_dates_years_and_chapters_are_allowed():
+    assert quantities("Le 20 mai 2025, entre 2010 et 2016, voir le chapitre 3.", NAMES) == []
+    assert quantities("En 2023 vont paraître les chiffres.", NAMES) == []
+    assert quantities("Soit 2000 kWh.", NAMES)
+
+
+def test_math_digits_only_in_indices():
+    assert quantities(r"x_{i+1} = x_i + m(x_{i+1})", math=True) == []
+    assert quantities(r"E = 0{,}42 \, \mathrm{Wh}", math=True)
+    assert quantities(r"772 \times 10^9", math=True)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["Wh", "kWh", "g", "L", "%"]))
+def test_any_number_with_a_unit_is_found(n, unit):
+    assert quantities(f"Une valeur de {n} {unit} ici.", NAMES)
+    assert quantities(f"Une valeur de {n}{unit} ici.", NAMES)

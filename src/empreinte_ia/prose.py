@@ -36,7 +36,7 @@ _ALLOWED = [
                r"(?![\d,.\u202f\u00a0]*(?:[\s\u202f\u00a0]?(?:%|€|\$|(?:[kMGT]?Wh?|[kmµ]?g|t|L|J)"
                r"(?!\w))|[A-Za-zµ]))"),                                        # years
     re.compile(r"\b[Cc]hapitre [0-9]+\b"),
-    re.compile(r"(?<![\w.,])[A-Za-zÀ-ÿ][\w-]*[0-9][\w.-]*"),                 # H100, GPT-4o
+    re.compile(r"(?<![\w.,])[A-Za-zÀ-ÖØ-öø-ÿ][\w-]*[0-9][\w.-]*"),           # H100, GPT-4o
 ]
 # Number words that state a quantity: before a unit, before « fois », or compound.
 _UNITS_WORDS = (r"(?:(?:kilo|méga|mega|giga|téra|tera)?watts?(?:[- ]?heures?)?|"

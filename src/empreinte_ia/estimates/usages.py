@@ -170,21 +170,22 @@ def local_gpu_implied_intensity(local_gpu_claimed_co2, local_gpu_claimed_energy)
 
 # -- human work, for scale --------------------------------------------------------------------
 @estimate("human_text_minutes", unit="minute", sig=2,
-          label="Durée de frappe d'un texte de 250 mots",
+          label="Durée de frappe du texte de la comparaison avec le travail humain",
           formula="mots du texte ÷ vitesse de frappe")
 def human_text_minutes(human_text_words, human_typing_speed):
     return human_text_words / human_typing_speed
 
 
 @estimate("human_text_laptop_energy", unit="Wh", sig=2,
-          label="Énergie de l'ordinateur portable pendant la frappe d'un texte de 250 mots",
+          label="Énergie de l'ordinateur portable pendant la frappe du texte de la comparaison avec le travail humain",
           formula="durée de frappe × puissance d'un ordinateur portable")
 def human_text_laptop_energy(human_text_minutes, laptop_power):
     return human_text_minutes * laptop_power
 
 
 @estimate("human_text_metabolic_energy", unit="Wh", sig=2,
-          label="Énergie du métabolisme d'un adulte pendant la frappe d'un texte de 250 mots",
+          label="Énergie du métabolisme d'un adulte pendant la frappe du texte de la comparaison "
+                "avec le travail humain",
           formula="durée de frappe × puissance du métabolisme")
 def human_text_metabolic_energy(human_text_minutes, human_metabolic_power):
     return human_text_minutes * human_metabolic_power

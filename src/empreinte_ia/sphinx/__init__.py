@@ -8,7 +8,10 @@
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
-  diagnostics.py   French warnings with the fix, hand-typed numbers, failed code cells
+  diagnostics.py   French warnings with the fix, charts without alt text, failed code cells
+  published.py     what a reader sees, checked on the doctree: no hand-typed number, no unsafe
+                   HTML, no role in a heading; roles and cross-references at their own line
+  freshness.py     incremental builds: faulty and removed pages out of the published folder
   pages.py         <head> metadata, then inline icons and deferred scripts in written pages
   icons.py         Font Awesome icons as inline SVG
   publishing.py    open data, sitemap and robots.txt next to the pages
@@ -27,9 +30,9 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annex_pages, annexes, cards, comparer, diagnostics, downloads, history, interface,
-               mathml,
-               nodes, pages, publishing, roles, state, verification)
+from . import (annex_pages, annexes, cards, comparer, diagnostics, downloads, freshness,
+               history, interface, mathml, nodes, pages, published, publishing, roles, state,
+               verification)
 
 
 def setup(app: Sphinx) -> dict:
@@ -40,6 +43,13 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_description", "", "html")
     diagnostics.install(app)
     app.connect("builder-inited", state.on_builder_inited)
+    freshness.install(app)
+    published.install(app)
+    app.connect("builder-inited", freshness.on_builder_inited)
+    app.connect("env-get-outdated", freshness.on_env_get_outdated)
+    app.connect("env-merge-info", freshness.on_env_merge_info)
+    app.connect("doctree-read", published.on_doctree_read)
+    app.connect("env-before-read-docs", published.on_env_before_read_docs)
     app.connect("source-read", diagnostics.on_source_read)
     app.connect("html-page-context", pages.on_html_page_context)
     app.connect("build-finished", publishing.on_build_finished)
@@ -53,6 +63,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", interface.on_html_page_context, priority=600)
     app.connect("build-finished", downloads.on_build_finished)
     app.connect("build-finished", diagnostics.on_build_finished)
+    app.connect("build-finished", freshness.on_build_finished)
     app.add_html_math_renderer("mathml", (mathml.visit_math, None),
                                (mathml.visit_displaymath, None))
     app.add_node(nodes.details, html=nodes.tag("details"))

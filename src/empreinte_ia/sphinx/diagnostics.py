@@ -60,6 +60,9 @@ RULES: list[tuple[str, str, str | None]] = [
     (r'could not find bibtex key "([^"]+)"',
      "clé de citation inconnue « {0} ».{proches} Correction : corrigez la clé, ou ajoutez la "
      "référence à data/references.bib.", "citations"),
+    (r"undecodable source characters",
+     "le fichier n'est pas en UTF-8 : des caractères sont illisibles. Correction : "
+     "enregistrez le fichier en UTF-8 dans votre éditeur.", None),
     (r"Any number is not assigned: ([\w-]+)",
      "la figure « {0} » n'a pas de numéro. Correction : donnez-lui une légende (« caption: ») "
      "et un nom (« name: ») dans les options de la cellule.", None),
@@ -124,11 +127,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                            "« image: » dans les options de la cellule.",
                            location=(docname, finding.line), type="empreinte", subtype="alt")
             continue
-        logger.warning(
-            f"chiffre tapé à la main dans le texte (« {finding.text.strip()[:70]} »). "
-            "Correction : remplacez-le par un rôle {chiffre}`identifiant`, ou ajoutez le nom "
-            "propre à data/noms_propres.yaml.",
-            location=(docname, finding.line), type="empreinte", subtype="prose")
+        # Hand-typed numbers are checked on the published text (published.py).
 
 
 def _cell_line(path: Path, cell_source: str) -> int | None:

@@ -19,6 +19,7 @@ from sphinx.util.docutils import SphinxRole
 from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
 from ..registry import Registry
 from .nodes import page_uri
+from .published import exact_line
 from .state import state
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,14 @@ def suggest(registry: Registry, key: str) -> str:
         "consultez l'annexe des paramètres et celle des estimations"
 
 
-class NumberRole(SphinxRole):
+class _Role(SphinxRole):
+    def where(self) -> tuple[str, int | None]:
+        """The role's own line: MyST gives the line where its paragraph starts."""
+        line = exact_line(self.env.app, self.env.docname, self.lineno, self.rawtext)
+        return self.env.docname, line
+
+
+class NumberRole(_Role):
     def __init__(self, kind: str):
         super().__init__()
         self.kind = kind
@@ -42,11 +50,11 @@ class NumberRole(SphinxRole):
             logger.warning(
                 f"chiffre inconnu « {key} » dans le rôle {{{self.kind}}}. "
                 f"Correction : {suggest(registry, key)}.",
-                location=self.get_location(), type="empreinte", subtype="chiffre")
+                location=self.where(), type="empreinte", subtype="chiffre")
             return [nodes.inline(self.rawtext, self.rawtext, classes=["chiffre-inconnu"])], []
         if self.kind == "plage" and not registry.value(key).has_range:
-            logger.warning(f"« {key} » n'a pas de fourchette : utilisez {{chiffre}} plutôt que "
-                           "{plage}.", location=self.get_location(),
+            logger.warning(f"« {key} » n'a pas de fourchette. Correction : utilisez "
+                           "{chiffre} plutôt que {plage}.", location=self.where(),
                            type="empreinte", subtype="plage")
         text = render(registry, key, self.kind)
         uri = page_uri(self.env, entry_doc(registry, key))
@@ -55,7 +63,7 @@ class NumberRole(SphinxRole):
         return [ref], []
 
 
-class ClaimRole(SphinxRole):
+class ClaimRole(_Role):
     """{source}`claim` : what the source said, linked to its verdict;
     {verdict}`claim` : the computed verdict, linked likewise."""
 
@@ -71,7 +79,7 @@ class ClaimRole(SphinxRole):
             logger.warning(f"affirmation inconnue « {key} » dans le rôle {{{self.kind}}}. "
                            "Correction : " + ("identifiants proches : " + ", ".join(close)
                                               if close else "voir data/claims/") + ".",
-                           location=self.get_location(), type="empreinte", subtype="source")
+                           location=self.where(), type="empreinte", subtype="source")
             return [nodes.inline(self.rawtext, self.rawtext)], []
         v = by_id[key]
         text = f"« {v.claim.quote} »" if self.kind == "source" else v.label
