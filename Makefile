@@ -8,7 +8,7 @@ SPHINX := $(PY) -m sphinx -b html -c . -d _build/doctrees -n -W --keep-going doc
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: html test check serve clean lint bench release diff-chiffres
+.PHONY: html test check serve clean lint bench release diff-chiffres locale-fr
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -32,11 +32,18 @@ $(PDFLATEX):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends texlive-latex-base
 
-test: $(STAMP) $(CHROMIUM) $(PDFLATEX)
+# The French console locale: the tests check Sphinx's messages under LANG=fr_FR.UTF-8 too.
+locale-fr:
+	@locale -a | grep -qix 'fr_FR.utf-\?8' || { $(SUDO) apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y locales && \
+	  $(SUDO) localedef -i fr_FR -f UTF-8 fr_FR.UTF-8; }
+
+test: $(STAMP) $(CHROMIUM) $(PDFLATEX) locale-fr
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks conf.py
+	$(PY) -m mypy
 	$(PY) -m empreinte_ia.lint
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 

@@ -49,8 +49,6 @@ html_math_renderer = "mathml"
 # -- Data and registry -----------------------------------------------------------------
 empreinte_data_dir = str(ROOT / "data")
 empreinte_releases_dir = str(ROOT / "publications")
-empreinte_description = ("Énergie, CO₂ et eau de l'intelligence artificielle : chaque chiffre est "
-                         "calculé à partir de sources citées, vérifiable et citable.")
 
 
 def _build_date() -> str:
@@ -60,7 +58,7 @@ def _build_date() -> str:
 
     if "SOURCE_DATE_EPOCH" in os.environ:
         stamp = int(os.environ["SOURCE_DATE_EPOCH"])
-        return datetime.datetime.fromtimestamp(stamp, datetime.timezone.utc).date().isoformat()
+        return datetime.datetime.fromtimestamp(stamp, datetime.UTC).date().isoformat()
     try:
         out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout.strip()
@@ -128,6 +126,12 @@ html_theme_options = {
 }
 # Light or dark as the reader's system says.
 html_context = {"default_mode": "auto"}
+
+# -- OpenGraph (sphinxext-opengraph, loaded by the extension): link previews -----------
+ogp_site_url = html_baseurl
+ogp_description_length = 200
+ogp_social_cards = {"enable": False}   # no image generated per page
+ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
 html_theme_options["extra_footer"] = (
     f"Version {release} du {empreinte_build_date}. Textes et données sous licence CC BY 4.0, "
     "code sous licence MIT.")

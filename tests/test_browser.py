@@ -7,15 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from .support.browser import chromium, serve, visit
-
 from .conftest import ROOT, write
+from .support.browser import chromium, serve, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
 # Every page of the book (from its sources, so that a new chapter is tested too).
-PAGES = sorted(str(p.relative_to(ROOT / "docs").with_suffix(".html"))
-               for p in (ROOT / "docs").rglob("*.md")) + ["genindex.html", "search.html"]
+PAGES = [*sorted(str(p.relative_to(ROOT / "docs").with_suffix(".html"))
+                 for p in (ROOT / "docs").rglob("*.md")), "genindex.html", "search.html"]
 MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
 MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
 

@@ -97,7 +97,7 @@ def test_units_are_converted(data_copy, registry):
 def test_wrong_attribution(data_copy, registry):
     claim_file(data_copy, CLAIM.format(value=0.42, unit="Wh/query", est="gpt4o_energy_short")
                + "  source_citee: holzle2009\n")
-    c = [c for c in load_claims(data_copy / "claims", registry) if c.id == "t_claim"][0]
+    c = next(c for c in load_claims(data_copy / "claims", registry) if c.id == "t_claim")
     v = verdict(c, registry)
     assert v.kind == "erreur" and v.error == "attribution erronée"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from empreinte_ia.claims import load_claims, verdict
-from empreinte_ia.registry import load_registry
 from empreinte_ia.display import render
+from empreinte_ia.registry import load_registry
 from empreinte_ia.units import parse_unit
 
 from .conftest import ROOT, write

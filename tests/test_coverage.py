@@ -15,7 +15,7 @@ from empreinte_ia.registry import load_registry
 
 from .conftest import DATA, ROOT
 
-CHAPTERS = sorted((ROOT / "docs" / "chapitres").glob("*.md")) + [ROOT / "docs" / "index.md"]
+CHAPTERS = [*sorted((ROOT / "docs" / "chapitres").glob("*.md")), ROOT / "docs" / "index.md"]
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import read_entries
-from .schema import check_entry
 from .registry import Registry
+from .schema import check_entry
 from .side_by_side import clash
 from .units import Q_
 
@@ -42,7 +42,7 @@ def load_groups(path: Path, registry: Registry) -> list[Group]:
                                   ("entrees", i, "id"))
             try:
                 Q_(1, registry.unit(raw["id"])).to(f["unite"])
-            except Exception:
+            except Exception:  # noqa: BLE001 - pint raises several kinds for a bad unit
                 raise entry.error(f"« {raw['id']} » ne s'exprime pas en « {f['unite']} »",
                                   "choisissez une unité commune au groupe",
                                   ("entrees", i, "id")) from None

@@ -36,10 +36,8 @@ class Reference:
     def short(self) -> str:
         """'Jegham et al. (2025)'."""
         names = [a for a in self.authors if a != "others"] or ["Anonyme"]
-        if len(self.authors) > 2 or "others" in self.authors:
-            who = f"{names[0]} et al."
-        else:
-            who = " et ".join(names)
+        many = len(self.authors) > 2 or "others" in self.authors
+        who = f"{names[0]} et al." if many else " et ".join(names)
         return f"{who} ({self.year})"
 
     def text(self) -> str:

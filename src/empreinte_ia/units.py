@@ -150,7 +150,7 @@ def french_unit(unit: pint.Unit, plural: bool = True, long: bool = False) -> str
         label = _name(n, plural, long)
         parts.append(label if p == 1 else f"{label}{_superscript(p)}")
     text = " ".join(parts)
-    for n, p in den:
+    for n, _p in den:
         if n in _COUNTS or n in _TIME_PER:
             singular = _COUNTS[n][0] if n in _COUNTS else _TIME_PER[n]
             text = f"{text} par {singular}" if text else f"par {singular}"

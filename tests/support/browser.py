@@ -41,7 +41,7 @@ def find_chromium() -> str:
 class _Handler(BaseHTTPRequestHandler):
     root: Path
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         target = (self.root / path.lstrip("/")).resolve()
         if target.is_dir():
@@ -118,7 +118,7 @@ def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -
 
     def route(route) -> None:
         url = route.request.url
-        if url.startswith(base) or url.startswith("data:"):
+        if url.startswith((base, "data:")):
             route.continue_()
         else:
             result.outside.append(url)

@@ -6,7 +6,7 @@ from ..registry import Registry
 from ..units import french_unit, strip_counts, ureg
 from .axes import french_axis
 from .output import to_svg
-from .style import WIDTH, colors, new_figure, color
+from .style import WIDTH, color, colors, new_figure
 from .values import check_scopes, error_bars, magnitude, rows
 
 
@@ -74,7 +74,7 @@ def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series
             data += rows(registry, [keys[s]], [f"{label}, {name}"], target)
         drawn = ax.bar(xs, heights, width=width * 0.95, color=fills[s], label=name)
         if annotate:
-            for bar, h in zip(drawn, heights):
+            for bar, h in zip(drawn, heights, strict=False):
                 ax.annotate(format_number(h, 2), (bar.get_x() + bar.get_width() / 2, h),
                             ha="center", va="bottom", xytext=(0, 2), textcoords="offset points")
     ax.set_xticks(range(len(groups)), [label for label, _keys in groups])
@@ -115,7 +115,7 @@ def panels(registry: Registry, panel_specs: list[tuple], labels: list, title: st
     fig = new_figure(height)
     axes = fig.subplots(len(panel_specs), 1)
     data = []
-    for ax, panel, panel_labels, panel_cats in zip(axes, panel_specs, all_labels, cats):
+    for ax, panel, panel_labels, panel_cats in zip(axes, panel_specs, all_labels, cats, strict=False):
         name, unit, keys = panel[:3]
         target = ureg.Unit(unit)
         pos = list(range(len(keys)))
@@ -135,4 +135,4 @@ def panels(registry: Registry, panel_specs: list[tuple], labels: list, title: st
     return to_svg(fig, title or " / ".join(p[0] for p in panel_specs), data)
 
 
-__all__ = ["bars", "grouped_bars", "panels", "WIDTH"]
+__all__ = ["WIDTH", "bars", "grouped_bars", "panels"]

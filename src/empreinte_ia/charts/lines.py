@@ -24,8 +24,8 @@ def timeline(registry: Registry, points: list[tuple[int, str]], unit: str, title
         highs.append(magnitude(value.high, target))
     fig = new_figure()
     ax = fig.subplots()
-    measured = [i for i, (lo, hi) in enumerate(zip(lows, highs)) if lo == hi]
-    ranged = [i for i, (lo, hi) in enumerate(zip(lows, highs)) if lo != hi]
+    measured = [i for i, (lo, hi) in enumerate(zip(lows, highs, strict=False)) if lo == hi]
+    ranged = [i for i, (lo, hi) in enumerate(zip(lows, highs, strict=False)) if lo != hi]
     ax.plot([years[i] for i in measured], [mids[i] for i in measured], marker="o",
             color=color(category), label="estimations publiées")
     for i in ranged:

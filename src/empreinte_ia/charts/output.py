@@ -12,8 +12,8 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import Rectangle
-from matplotlib.transforms import Bbox
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from .style import STYLE, ChartError
 

@@ -53,7 +53,7 @@ def rows(registry: Registry, keys: list[str], labels: list[str], target, scale: 
 
     target = ureg.Unit(target) if isinstance(target, str) else target
     out = []
-    for key, label in zip(keys, labels):
+    for key, label in zip(keys, labels, strict=False):
         v = registry.value(key)
         mid, low, high = (magnitude(q, target) / scale for q in (v.mid, v.low, v.high))
         ranged = low != high

@@ -8,13 +8,15 @@
   verification.py  {liste-verifications}, {contradictions}
   nodes.py         the <details> box, bibliography as a list, node-building helpers
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
-  diagnostics.py   French warnings with the fix, charts without alt text, failed code cells
+  french_warnings.py  Sphinx's, MyST's and bibtex's warnings in French, with the fix
+  diagnostics.py   charts without alt text, failed code cells, summary
   published.py     what a reader sees, checked on the doctree: no hand-typed number, no unsafe
                    HTML, no role in a heading; roles and cross-references at their own line
   freshness.py     incremental builds: faulty and removed pages out of the published folder
-  pages.py         <head> metadata, then inline icons and deferred scripts in written pages
+  pages.py         version and date for the templates, then inline icons and deferred scripts
   icons.py         Font Awesome icons as inline SVG
   publishing.py    open data, sitemap and robots.txt next to the pages
+  pybtex_plugins.py  pybtex's plugin look-ups cached (4 s of a clean build)
   interface.py     the theme's interface in French (catalogue, templates, header buttons)
   cards.py         long tables as cards on phones (data-label on each cell, verdict first)
   downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
@@ -30,9 +32,27 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
-from . import (annex_pages, annexes, cards, comparer, diagnostics, downloads, freshness,
-               history, interface, mathml, nodes, pages, published, publishing, roles, state,
-               verification)
+from . import (
+    annex_pages,
+    annexes,
+    cards,
+    comparer,
+    diagnostics,
+    downloads,
+    french_warnings,
+    freshness,
+    history,
+    interface,
+    mathml,
+    nodes,
+    pages,
+    published,
+    publishing,
+    pybtex_plugins,
+    roles,
+    state,
+    verification,
+)
 
 
 def setup(app: Sphinx) -> dict:
@@ -40,8 +60,9 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_estimates_dir", "", "env")
     app.add_config_value("empreinte_releases_dir", "publications", "env")
     app.add_config_value("empreinte_build_date", "", "html")
-    app.add_config_value("empreinte_description", "", "html")
-    diagnostics.install(app)
+    pybtex_plugins.cache_entry_points()
+    app.setup_extension("sphinxext.opengraph")  # OpenGraph tags, set up in conf.py (ogp_*)
+    french_warnings.install(app)
     app.connect("builder-inited", state.on_builder_inited)
     freshness.install(app)
     published.install(app)

@@ -16,8 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from ..display import (ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key,
-                       theme_key, theme_title)
+from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key, theme_key, theme_title
 from .nodes import link, page_uri
 from .state import PACKAGE_DIR, state
 

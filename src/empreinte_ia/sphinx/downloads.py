@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..display import anchor
+from .state import state
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 CHARTS_DIR = "_downloads/graphiques"
@@ -32,7 +33,7 @@ def chart_data(svg: Path) -> tuple[str, str] | None:
     if description is None or not (description.text or "").startswith("libelle,"):
         return None
     title = root.find(f".//{DC}title")
-    return (title.text if title is not None else ""), description.text
+    return (title.text or "" if title is not None else ""), description.text or ""
 
 
 def _relative(docname: str, target: str) -> str:
@@ -43,7 +44,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     """Below each chart: « Télécharger : image (SVG) · données (CSV) »."""
     if app.builder.format != "html":
         return
-    pending = getattr(app.env, "empreinte_chart_csv", {})
+    pending = state(app).chart_csv
     for image in list(doctree.findall(nodes.image)):
         uri = image.get("uri", "")
         if not uri.endswith(".svg"):
@@ -69,7 +70,6 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
             holder = holder.parent
         target = holder if isinstance(holder, nodes.figure) else image.parent
         target += links
-    app.env.empreinte_chart_csv = pending
 
 
 def notebook_name(docname: str) -> str:
@@ -101,7 +101,7 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
 def on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    for name, text in sorted(getattr(app.env, "empreinte_chart_csv", {}).items()):
+    for name, text in sorted(state(app).chart_csv.items()):
         target = Path(app.outdir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -11,7 +11,7 @@ def _mathml(node: nodes.Element, display: str) -> str:
     latex = node.astext()
     try:
         return convert(latex, display=display)
-    except Exception as exc:  # latex2mathml raises several exception types
+    except Exception as exc:  # noqa: BLE001 - latex2mathml raises several exception types
         source, line = node.source or "?", node.line or "?"
         raise ExtensionError(
             f"{source}, ligne {line} : formule illisible « {latex} » ({exc}). Correction : "

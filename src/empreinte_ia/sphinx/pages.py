@@ -1,10 +1,10 @@
-"""HTML adjustments of each page: metadata in the <head> (version, date, OpenGraph) while the
-page is written, then icons as inline SVG and scripts that do not block, once it is written."""
+"""HTML adjustments of each page: version and date for the templates while the page is written
+(OpenGraph tags are sphinxext-opengraph's, loaded by setup()), then icons as inline SVG and
+scripts that do not block, once it is written."""
 
 from __future__ import annotations
 
 import re
-from html import escape
 
 from sphinx.application import Sphinx
 
@@ -16,20 +16,10 @@ HEAD_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async)\b)([^>]*\bsrc="(?![
 
 
 def on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Version, build date, and OpenGraph metadata for link previews."""
+    """Version and build date, shown in the footer."""
     site = state(app).site
     context["empreinte_version"] = site.version
     context["empreinte_date"] = site.date
-    title = context.get("title") or app.config.project
-    url = f"{site.base_url.rstrip('/')}/{pagename}.html"
-    description = app.config.empreinte_description
-    tags = {
-        "og:title": title, "og:type": "website", "og:url": url, "og:locale": "fr_FR",
-        "og:site_name": app.config.project, "og:description": description,
-    }
-    meta = [f'<meta name="description" content="{escape(description)}">']
-    meta += [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
-    context["metatags"] = context.get("metatags", "") + "\n".join(meta)
 
 
 def defer_scripts(page_html: str) -> str:

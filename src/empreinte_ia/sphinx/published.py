@@ -242,6 +242,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         line = lines.find(_line(xref), target)
         if line:
             xref.line = line
+            # Sphinx locates the warning by the first node that has a source or a line.
+            xref.source = xref.source or doctree.get("source")
 
 
 _NAMED = re.compile(r"« ([^»]+?) »|'([^']+)'|\"([^\"]+)\"")

@@ -5,6 +5,7 @@ out of the published folder (source maps, the Font Awesome script)."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -13,7 +14,7 @@ from .. import __version__
 from ..export import write_all
 from . import history
 from .pages import finish
-from .state import state
+from .state import DataStop, state
 
 
 def on_build_finished(app: Sphinx, exception: Exception | None) -> None:
@@ -32,7 +33,11 @@ def publish(app: Sphinx) -> None:
     write_sitemap(app, out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        finished = finish(text, str(page.relative_to(out)))
+        try:
+            finished = finish(text, str(page.relative_to(out)))
+        except ValueError as exc:  # an icon missing from the table: said in French, no crash
+            sys.stderr.write(f"\nERREUR : {exc}\n")
+            raise DataStop(1) from None
         if finished != text:
             page.write_text(finished, encoding="utf-8")
     history.publish(app, out)  # plain pages, after the theme's pages are finished

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import sys
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import __version__
-from ..citation import Site
 from ..checks import format_error, load_data
+from ..citation import Site
 from ..claims import Verdict
 from ..datafile import DataError
 from ..registry import Registry
@@ -29,6 +29,7 @@ class State:
     names: list[str]              # proper names allowed in the prose
     watched: list[Path]           # data and code files every page depends on
     site: Site
+    chart_csv: dict[str, str] = field(default_factory=dict)  # written next to the pages
 
 
 # Keyed by the build environment, which roles, directives and handlers all reach.

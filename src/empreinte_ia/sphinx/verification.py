@@ -75,7 +75,7 @@ class ContradictionsList(SphinxDirective):
             for item in group.items:
                 row = nodes.row()
                 row += nodes.entry("", nodes.paragraph("", "", link(self.env, registry, item.id)))
-                mid, low, high = registry.value(item.id).to(unit).magnitudes()
+                mid = registry.value(item.id).to(unit).magnitudes()[0]
                 text = format_quantity(mid, unit, sig_of(registry, item.id))
                 row += nodes.entry("", nodes.paragraph(text=text))
                 row += nodes.entry("", nodes.paragraph(text=item.scope))
@@ -129,7 +129,7 @@ class ChecksList(SphinxDirective):
         row += nodes.entry("", nodes.paragraph(text=f"« {c.quote} »"))
         row += nodes.entry("", nodes.paragraph(text=format_quantity(c.value, c.unit, sig)))
         cell = nodes.paragraph()
-        if c.estimate:
+        if c.estimate and v.computed is not None:
             cell += nodes.Text(format_quantity(v.computed, c.unit, sig) + " — ")
             cell += link(self.env, state(self.env).registry, c.estimate)
         else:
