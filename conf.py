@@ -26,7 +26,8 @@ def _tree_hash(*folders: Path) -> str:
 
 
 # -- Project ---------------------------------------------------------------------------
-project = "IA et environnement : les chiffres calculés"
+# A no-break space before the colon (French typography, as the build does for the pages).
+project = "IA et environnement\u00a0: les chiffres calculés"
 author = "Les contributeurs du projet"
 copyright = "2026, les contributeurs (textes CC BY 4.0, code MIT)"
 language = "fr"
@@ -87,7 +88,8 @@ nb_mime_priority_overrides = [("html", "image/svg+xml", 5)]
 
 # -- References ------------------------------------------------------------------------
 bibtex_bibfiles = [str(ROOT / "data" / "references.bib")]
-bibtex_default_style = "unsrt"
+# French style (« et », « et al. », titles as written): src/empreinte_ia/bibliography.py.
+bibtex_default_style = "francais"
 bibtex_reference_style = "author_year"
 bibtex_footbibliography_header = ""
 
@@ -142,7 +144,7 @@ notfound_context = {
     "title": "Page introuvable",
     "body": (
         "<h1>Page introuvable</h1>"
-        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé : "
+        "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé\u00a0: "
         "les chiffres ont des adresses stables dans les annexes.</p>"
         "<ul><li><a href=\"" + notfound_urls_prefix + "index.html\">Revenir à l'accueil</a></li>"
         "<li><a href=\"" + notfound_urls_prefix + "search.html\">Rechercher dans le livre</a></li>"

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .formatting import auto_sig, format_bare, format_range, format_value
+from .formatting import FULL, auto_sig, format_range, format_value, uncertainty_sig
 from .registry import Registry
 
 # Annex pages (Sphinx document names) where every entry has its anchor.
@@ -19,7 +19,7 @@ PARAMETERS_DOC = "annexes/parametres"
 ESTIMATES_DOC = "annexes/estimations"
 CHECKS_DOC = "annexes/verification"
 
-KINDS = ("chiffre", "nombre", "plage")
+KINDS = ("chiffre", "mesure", "nombre", "plage", "plage-mesure", "plage-nombre")
 
 # docutils.nodes.make_id: letters docutils maps by hand before dropping what is not ASCII.
 _DIGRAPHS = {0x00DF: "sz", 0x00E6: "ae", 0x0153: "oe", 0x0238: "db", 0x0239: "qp"}
@@ -50,6 +50,7 @@ def claim_anchor(claim_id: str) -> str:
 THEMES = {
     "fonctionnement": "Comment fonctionne un modèle",
     "ordres_de_grandeur": "Ordres de grandeur",
+    "empreinte_personne": "Empreinte d'une personne, fabrication du matériel, cuivre",
     "comparaisons": "Repères de la vie courante",
     "centres_de_donnees": "Centres de données",
     "entrainement": "Entraîner un modèle",
@@ -101,19 +102,32 @@ def entry_url(registry: Registry, key: str, base: str = "") -> str:
     return url(base, entry_doc(registry, key), anchor(key))
 
 
-def sig_of(registry: Registry, key: str) -> int:
-    """Significant digits of an entry: declared, else deduced from its value."""
+def _declared_sig(registry: Registry, key: str) -> int:
     sig = registry.sig(key)
     return sig if sig else auto_sig(registry.value(key).magnitudes()[0])
 
 
+def sig_of(registry: Registry, key: str) -> int:
+    """Significant digits shown: those declared (else deduced from the value), no more than
+    its range justifies (±15 % → two), and for an estimate no more than its least precise
+    measured input allows; two at least unless fewer are declared."""
+    mid, low, high = registry.value(key).magnitudes()
+    sig = uncertainty_sig(mid, low, high, _declared_sig(registry, key))
+    if key in registry.estimates:
+        inputs = [_declared_sig(registry, p) for p in registry.parameters_of(key)
+                  if registry.parameters[p].status != "definition"]
+        if inputs:
+            sig = min(sig, max(2, min(inputs)))
+    return sig
+
+
 def render(registry: Registry, key: str, kind: str = "chiffre") -> str:
-    """The text of a figure: « 0,42 Wh par requête » (chiffre), « 35 000 » (nombre),
-    « 0,29 à 0,55 Wh par requête » (plage)."""
+    """The text of a figure, in the form its sentence needs (see KINDS):
+    chiffre « 4 500 kWh par an et par foyer », mesure « 4 500 kWh » (the sentence says the
+    « par … »), nombre « 4 500 »; plage, plage-mesure, plage-nombre: the range likewise."""
     value, sig = registry.value(key), sig_of(registry, key)
-    if kind == "nombre":
-        return format_bare(value, sig)
-    if kind == "plage":
+    if kind.startswith("plage"):
+        form = FULL if kind == "plage" else kind.removeprefix("plage-")
         mid, low, high = value.magnitudes()
-        return format_range(low, high, value.units, sig, mid)
-    return format_value(value, sig)
+        return format_range(low, high, value.units, sig, mid, form)
+    return format_value(value, sig, form=kind)

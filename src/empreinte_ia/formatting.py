@@ -1,8 +1,15 @@
 """French formatting of numbers, quantities and ranges (babel, locale fr_FR).
 
 Thousands are grouped with a narrow no-break space (U+202F), the decimal mark is a comma,
-a narrow no-break space separates a number from its unit and from "%", and large numbers
-are written in words: "772 milliards", "5,1 mille milliards".
+a narrow no-break space separates a number from its unit and from "%". Large numbers are
+written as French writes them: "772 milliards", "1 600 milliards", "15 000 milliards de
+jetons", "2,3 millions de tonnes" (never "mille milliards", never "trillion").
+
+Three forms of a quantity, for the sentence around it:
+  FULL  "4 500 kWh par an et par foyer"   (value, unit and its « par … »)
+  UNIT  "4 500 kWh"                       (value and unit; the sentence says « par … »)
+  BARE  "4 500"                           (value alone)
+A plural from 2 (« 1,5 an », « 14,8 jours »); calendar years are never grouped (« 2030 »).
 """
 
 from __future__ import annotations
@@ -12,19 +19,24 @@ import math
 import pint
 from babel.numbers import format_decimal
 
-from .units import french_unit
+from .units import french_unit, is_calendar_year, without_per
 from .value import Value
 
 LOCALE = "fr_FR"
 NNBSP = "\u202f"
-# (threshold, singular, plural); "mille milliards" for 10¹², never "trillion".
+FULL, UNIT, BARE = "chiffre", "mesure", "nombre"
+FORMS = (FULL, UNIT, BARE)
+# (threshold, singular, plural). Between 10¹² and 10¹⁵ French counts in milliards
+# (« 1 600 milliards », « 15 000 milliards »), never « mille milliards » nor « trillion ».
 _SCALES = [
     (1e18, "milliard de milliards", "milliards de milliards"),
-    (1e12, "mille milliards", "mille milliards"),
+    (1e15, "million de milliards", "millions de milliards"),
     (1e9, "milliard", "milliards"),
     (1e6, "million", "millions"),
 ]
 _VOWELS = "aeiouyéèêàâîôûh"
+# Most extra digits a range may take to keep its two bounds apart.
+_MAX_EXTRA_DIGITS = 3
 
 
 def auto_sig(x: float) -> int:
@@ -41,6 +53,16 @@ def round_sig(x: float, sig: int) -> float:
     return round(x, sig - 1 - math.floor(math.log10(abs(x))))
 
 
+def uncertainty_sig(mid: float, low: float, high: float, declared: int) -> int:
+    """Digits a value deserves given its range: no more than the range justifies, and never
+    fewer than two unless the data declares fewer. ±15 % → 2 digits; ±1 % → 3."""
+    half = max(high - mid, mid - low)
+    if mid == 0 or half <= 0 or not all(map(math.isfinite, (mid, low, high))):
+        return declared
+    justified = math.floor(math.log10(abs(mid))) - math.floor(math.log10(half)) + 1
+    return min(declared, max(2, justified))
+
+
 def _decimals(x: float, sig: int) -> int:
     """Decimal places that keep `sig` significant digits of x (negative: round to tens…)."""
     if x == 0:
@@ -48,9 +70,9 @@ def _decimals(x: float, sig: int) -> int:
     return sig - 1 - math.floor(math.log10(abs(round_sig(x, sig))))
 
 
-def _plain(x: float, decimals: int) -> str:
+def _plain(x: float, decimals: int, grouping: bool = True) -> str:
     shown = max(0, decimals)
-    pattern = "#,##0" + ("." + "0" * shown if shown else "")
+    pattern = ("#,##0" if grouping else "0") + ("." + "0" * shown if shown else "")
     text = format_decimal(round(x, decimals), format=pattern, locale=LOCALE)
     return text.replace("-", "\u2212")
 
@@ -62,33 +84,36 @@ def _scale(x: float) -> tuple[float, str, str] | None:
     return None
 
 
-def format_number(x: float, sig: int) -> str:
-    """A number alone: 391 509 ; 0,42 ; 772 milliards ; 1,3 million."""
+def format_number(x: float, sig: int, grouping: bool = True) -> str:
+    """A number alone: 391 509 ; 0,42 ; 772 milliards ; 1,3 million. Years and
+    identifiers: grouping=False (« 2030 »)."""
+    if not grouping:
+        return _plain(x, _decimals(x, sig), grouping=False)
     return _format_numbers([x], sig)[0][0]
 
 
 def _format_numbers(xs: list[float], sig: int, ref: float | None = None):
-    """Format numbers on the scale of `ref` (default: the largest), with the decimals
-    that show `sig` significant digits of `ref`. Returns ([texts], scale word or '')."""
-    ref = ref if ref is not None else max(xs, key=abs)
-    scale = _scale(max([abs(x) for x in xs] + [abs(ref)]))
+    """Format numbers on one scale (that of the largest), each with `sig` significant digits
+    of its own. Returns ([texts], scale word or ''); the word follows the last number."""
+    largest = max([abs(x) for x in xs] + ([abs(ref)] if ref is not None else []))
+    scale = _scale(largest)
     if scale:
         threshold, singular, plural = scale
         scaled = [x / threshold for x in xs]
-        dec = _decimals(ref / threshold, sig)
-        texts = [_plain(s, dec) for s in scaled]
-        word = plural if abs(round(ref / threshold, max(dec, 0))) >= 2 else singular
-        if singular == "mille milliards" and texts == ["1"]:
-            return ["mille milliards"], singular
-        return [f"{t}{NNBSP}{word}" if i == len(texts) - 1 or len(texts) == 1 else t
-                for i, t in enumerate(texts)], word
-    dec = _decimals(ref, sig)
-    return [_plain(x, dec) for x in xs], ""
+        texts = [_plain(s, _decimals(s, sig)) for s in scaled]
+        word = plural if abs(round_sig(scaled[-1], sig)) >= 2 else singular
+        texts[-1] = f"{texts[-1]}{NNBSP}{word}"
+        return texts, word
+    return [_plain(x, _decimals(x, sig)) for x in xs], ""
 
 
-def _with_unit(number: str, unit: pint.Unit, in_words: bool, plural: bool) -> str:
-    if not unit._units:  # a pure number (h/day keeps its unit)
+def _with_unit(number: str, unit: pint.Unit, in_words: bool, plural: bool, form: str) -> str:
+    if form == BARE or not unit._units:  # a pure number (h/day keeps its unit)
         return number
+    if form == UNIT:
+        unit = without_per(unit)
+        if not unit._units:
+            return number
     if str(unit) == "percent":
         return f"{number}{NNBSP}%"
     if in_words:
@@ -98,27 +123,54 @@ def _with_unit(number: str, unit: pint.Unit, in_words: bool, plural: bool) -> st
     return f"{number}{NNBSP}{french_unit(unit, plural=plural)}"
 
 
-def format_quantity(x: float, unit: pint.Unit, sig: int) -> str:
-    """'0,42 Wh par requête', '772 milliards de requêtes par an', '15 %'."""
+def format_quantity(x: float, unit: pint.Unit, sig: int, form: str = FULL) -> str:
+    """'0,42 Wh par requête', '772 milliards de requêtes par an', '15 %'; with form=UNIT
+    '4 500 kWh' for 4 500 kWh/an/foyer; with form=BARE '4 500'."""
+    if is_calendar_year(unit):
+        return format_number(x, max(sig, auto_sig(x)), grouping=False)
     texts, word = _format_numbers([x], sig)
-    return _with_unit(texts[0], unit, bool(word), abs(round_sig(x, sig)) >= 2)
+    return _with_unit(texts[0], unit, bool(word), abs(round_sig(x, sig)) >= 2, form)
 
 
-def format_range(low: float, high: float, unit: pint.Unit, sig: int, ref: float) -> str:
-    """'0,29 à 0,55 Wh', '1,33 à 1,58 milliard de litres'."""
-    texts, word = _format_numbers([low, high], sig, ref=ref)
+def _range_texts(low: float, high: float, sig: int, grouping: bool = True):
+    """The two bounds, each rounded on its own, with digits added until they differ."""
+    for extra in range(_MAX_EXTRA_DIGITS + 1):
+        if grouping:
+            texts, word = _format_numbers([low, high], sig + extra)
+        else:
+            texts = [format_number(b, sig + extra, grouping=False) for b in (low, high)]
+            word = ""
+        first = texts[0] + (f"{NNBSP}{word}" if word else "")
+        if first != texts[1]:
+            return texts, word
+    return None, word
+
+
+def format_range(low: float, high: float, unit: pint.Unit, sig: int, ref: float | None = None,
+                 form: str = FULL) -> str:
+    """'0,29 à 0,55 Wh', '1,3 à 1,6 milliard de litres', '0,47 à 28 Wh'. Each bound keeps
+    `sig` significant digits of its own, so a low bound is never rounded to 0; bounds that
+    would read alike get more digits (« 118 à 123 foyers », never « 120 à 120 »), and bounds
+    equal even then read as one value. `ref` is accepted for older callers and unused."""
+    calendar = is_calendar_year(unit)
+    texts, word = _range_texts(low, high, max(sig, auto_sig(low) if calendar else 0),
+                               grouping=not calendar)
+    if texts is None:
+        return format_quantity(high, unit, sig, form)
     number = f"{texts[0]} à {texts[1]}"
-    return _with_unit(number, unit, bool(word), abs(high) >= 2)
+    if calendar:
+        return number
+    return _with_unit(number, unit, bool(word), abs(round_sig(high, sig)) >= 2, form)
 
 
-def format_value(value: Value, sig: int, with_range: bool = False) -> str:
+def format_value(value: Value, sig: int, with_range: bool = False, form: str = FULL) -> str:
     mid, low, high = value.magnitudes()
-    text = format_quantity(mid, value.units, sig)
+    text = format_quantity(mid, value.units, sig, form)
     if with_range and value.has_range:
-        text += f" ({format_range(low, high, value.units, sig, mid)})"
+        text += f" ({format_range(low, high, value.units, sig, mid, form)})"
     return text
 
 
 def format_bare(value: Value, sig: int) -> str:
     """The central value without unit (for 'soit 35 000 foyers')."""
-    return format_number(value.magnitudes()[0], sig)
+    return format_quantity(value.magnitudes()[0], value.units, sig, BARE)

@@ -25,4 +25,8 @@ def show(df: pd.DataFrame):
     """A table as HTML without index, for a notebook cell's output."""
     from IPython.display import HTML
 
+    from .typography import typeset
+
+    df = df.map(lambda cell: typeset(cell) if isinstance(cell, str) else cell)
+    df.columns = [typeset(str(c)) for c in df.columns]
     return HTML(df.to_html(index=False, border=0, classes="table"))

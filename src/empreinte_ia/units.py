@@ -138,6 +138,8 @@ def _name(name: str, plural: bool, long: bool) -> str:
         return _COUNTS[name][1 if plural else 0]
     if long and name in _LONG:
         return _LONG[name]
+    if name in _WORDS:
+        return _WORDS[name][1 if plural else 0]
     return _SYMBOLS[name]
 
 
@@ -150,14 +152,31 @@ def french_unit(unit: pint.Unit, plural: bool = True, long: bool = False) -> str
         label = _name(n, plural, long)
         parts.append(label if p == 1 else f"{label}{_superscript(p)}")
     text = " ".join(parts)
+    pers = 0
     for n, _p in den:
         if n in _COUNTS or n in _TIME_PER:
             singular = _COUNTS[n][0] if n in _COUNTS else _TIME_PER[n]
-            text = f"{text} par {singular}" if text else f"par {singular}"
+            link = " et par" if pers else " par"
+            pers += 1
+            text = f"{text}{link} {singular}" if text else f"par {singular}"
         else:
             label = _SYMBOLS[n]
             text = f"{text}/{label}" if text else f"1/{label}"
     return text.strip()
+
+
+def without_per(unit: pint.Unit) -> pint.Unit:
+    """The unit without its « par … » parts (counted things and time below the line):
+    kWh/an/foyer → kWh, requêtes/jour/utilisateur → requêtes; kg éq. CO₂/kWh is kept."""
+    for name, power in list(unit._units.items()):
+        if power < 0 and (name in _COUNTS or name in _TIME_PER):
+            unit = unit * ureg.Unit(name) ** -power
+    return unit
+
+
+def is_calendar_year(unit: pint.Unit) -> bool:
+    """A date (« 2030 »), shown without grouping nor unit."""
+    return dict(unit._units) == {"calendar_year": 1}
 
 
 def _superscript(power: float) -> str:
@@ -186,3 +205,21 @@ ureg.define("gigaoctet = 1e9 * byte_ = Go")
 ureg.define("teraoctet = 1e12 * byte_ = To")
 _SYMBOLS["gigaoctet"] = "Go"
 _SYMBOLS["teraoctet"] = "To"
+
+# Words that are written out, singular below 2 and plural from 2 (« 1,5 an », « 14,8 jours »).
+_WORDS = {
+    "day": ("jour", "jours"),
+    "year": ("an", "ans"),
+    "gallon": ("gallon US", "gallons US"),
+    "mile": ("mile", "miles"),
+    "lbCO2e": ("livre éq. CO₂", "livres éq. CO₂"),
+    "byte": ("octet", "octets"),
+}
+
+# A calendar year (« d'ici 2030 »): its own dimension, never grouped, shown without a unit.
+ureg.define("calendar_year = [calendar_year]")
+_SYMBOLS["calendar_year"] = ""
+
+# Masses of materials in tonnes (copper of data centres): « 2 177 t », « 3 millions de tonnes ».
+_SYMBOLS["metric_ton"] = "t"
+_LONG["metric_ton"] = "tonnes"

@@ -239,3 +239,11 @@ def us_water_per_person_litres(us_water_per_person):
           formula="capitalisation 2025 ÷ capitalisation début 2017")
 def nvidia_market_cap_growth(nvidia_market_cap_2025, nvidia_market_cap_2017):
     return nvidia_market_cap_2025 / nvidia_market_cap_2017
+
+
+@estimate("dc_copper_growth_2050", unit="dimensionless", sig=1,
+          label="Croissance du cuivre utilisé chaque année par les centres de données d'ici 2050 "
+                "(BHP)",
+          formula="cuivre utilisé en 2050 ÷ cuivre utilisé aujourd'hui")
+def dc_copper_growth_2050(dc_copper_use_2050, dc_copper_use_today):
+    return dc_copper_use_2050 / dc_copper_use_today

@@ -309,3 +309,17 @@ def gpt3_share_of_target_1000_people(gpt3_co2_without_pue, co2_target_1000_peopl
           formula="émissions des deux modèles Llama 3 ÷ (objectif annuel de mille personnes × un an)")
 def llama3_total_share_of_target_1000_people(llama3_total_co2, co2_target_1000_people):
     return llama3_total_co2 / (co2_target_1000_people * Q_(1, "year"))
+
+
+@estimate("bloom_total_co2", unit="tCO2e", sig=3,
+          label="Émissions de l'entraînement final de BLOOM, fabrication du matériel comprise",
+          formula="fabrication + électricité des calculs + électricité au repos")
+def bloom_total_co2(bloom_embodied_co2, bloom_dynamic_co2, bloom_idle_co2):
+    return bloom_embodied_co2 + bloom_dynamic_co2 + bloom_idle_co2
+
+
+@estimate("bloom_embodied_share", unit="percent", sig=2,
+          label="Part de la fabrication du matériel dans les émissions de l'entraînement de BLOOM",
+          formula="émissions de fabrication ÷ émissions totales")
+def bloom_embodied_share(bloom_embodied_co2, bloom_total_co2):
+    return bloom_embodied_co2 / bloom_total_co2

@@ -118,3 +118,68 @@ def carbon_intensity_us_grams(carbon_intensity_us):
           formula="intensité carbone Azure, convertie en g éq. CO₂/kWh")
 def azure_carbon_intensity_grams(azure_carbon_intensity):
     return azure_carbon_intensity
+
+
+# -- a person in France: energy, carbon footprint, digital share ---------------------------
+@estimate("fr_final_energy_per_person", unit="kWh/year/person", sig=2,
+          label="Énergie finale consommée en un an par personne en France (2023)",
+          formula="consommation finale d'énergie de la France ÷ population")
+def fr_final_energy_per_person(fr_final_energy_2023, fr_population_2024):
+    return fr_final_energy_2023 / fr_population_2024
+
+
+@estimate("fr_primary_energy_per_person", unit="kWh/year/person", sig=2,
+          label="Énergie primaire consommée en un an par personne en France (2023)",
+          formula="consommation d'énergie primaire de la France ÷ population")
+def fr_primary_energy_per_person(fr_primary_energy_2023, fr_population_2024):
+    return fr_primary_energy_2023 / fr_population_2024
+
+
+@estimate("fr_footprint_vs_target", unit="dimensionless", sig=2,
+          label="Empreinte carbone moyenne d'une personne en France rapportée à l'objectif annuel",
+          formula="empreinte carbone par personne ÷ objectif par personne")
+def fr_footprint_vs_target(fr_carbon_footprint_per_person_2023, co2_target_per_person):
+    return fr_carbon_footprint_per_person_2023 / co2_target_per_person
+
+
+@estimate("fr_imported_share_2023", unit="percent", sig=2,
+          label="Part des émissions importées dans l'empreinte carbone de la France (2023)",
+          formula="émissions importées ÷ empreinte carbone")
+def fr_imported_share_2023(fr_carbon_footprint_imported_2023, fr_carbon_footprint_2023):
+    return fr_carbon_footprint_imported_2023 / fr_carbon_footprint_2023
+
+
+@estimate("fr_digital_footprint_per_person", unit="kgCO2e/year/person", sig=2,
+          label="Empreinte carbone du numérique par personne en France (part de 2022 appliquée à "
+                "l'empreinte de 2023)",
+          formula="empreinte carbone par personne × part du numérique dans l'empreinte")
+def fr_digital_footprint_per_person(fr_carbon_footprint_per_person_2023, fr_digital_share_2022):
+    return fr_carbon_footprint_per_person_2023 * fr_digital_share_2022
+
+
+@estimate("fr_electricity_share_of_footprint", unit="percent", sig=2,
+          label="Part de l'électricité domestique dans l'empreinte carbone moyenne d'une personne "
+                "en France",
+          formula="émissions de l'électricité domestique par personne ÷ empreinte carbone par "
+                  "personne")
+def fr_electricity_share_of_footprint(french_electricity_co2_per_person,
+                                      fr_carbon_footprint_per_person_2023):
+    return french_electricity_co2_per_person / fr_carbon_footprint_per_person_2023
+
+
+@estimate("fr_footprint_after_heroic", unit="tCO2e/year/person", sig=2,
+          label="Empreinte carbone moyenne d'une personne en France après tous les gestes "
+                "individuels sans investissement",
+          formula="empreinte carbone par personne × (1 − baisse due aux gestes individuels)")
+def fr_footprint_after_heroic(fr_carbon_footprint_per_person_2023, individual_heroic_reduction):
+    return fr_carbon_footprint_per_person_2023 * (1 - individual_heroic_reduction)
+
+
+@estimate("fr_footprint_after_investment", unit="tCO2e/year/person", sig=2,
+          label="Empreinte carbone moyenne d'une personne en France après gestes et "
+                "investissements individuels",
+          formula="empreinte carbone par personne × (1 − baisse due aux gestes et "
+                  "investissements)")
+def fr_footprint_after_investment(fr_carbon_footprint_per_person_2023,
+                                  individual_with_investment_reduction):
+    return fr_carbon_footprint_per_person_2023 * (1 - individual_with_investment_reduction)

@@ -1,7 +1,8 @@
 """The site's one Sphinx extension (``extensions = ["empreinte_ia.sphinx", …]`` in conf.py).
 
   state.py         what a build reads (registry, verdicts, names), one object per application
-  roles.py         {chiffre}, {nombre}, {plage}, {source}, {verdict}
+  roles.py         {chiffre}, {mesure}, {nombre}, {plage}…, {source}, {verdict}
+  typography.py    French spaces and apostrophes, quoted source text, runs of verdict badges
   annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}
   history.py       releases: « Citer ce chiffre », {changements}, pages v/<version>/…
   annex_pages.py   one annex page per theme, written before reading; {index-annexe}
@@ -32,6 +33,8 @@ from docutils import nodes as du
 from sphinx.application import Sphinx
 
 from .. import __version__
+from ..bibliography import register as register_bibliography_style
+from ..display import KINDS
 from . import (
     annex_pages,
     annexes,
@@ -51,6 +54,7 @@ from . import (
     pybtex_plugins,
     roles,
     state,
+    typography,
     verification,
 )
 
@@ -90,8 +94,12 @@ def setup(app: Sphinx) -> dict:
     app.add_node(nodes.details, html=nodes.tag("details"))
     app.add_node(nodes.summary, html=nodes.tag("summary"))
     app.add_node(du.citation, override=True, html=(nodes.visit_citation, nodes.depart_citation))
-    for kind in ("chiffre", "nombre", "plage"):
+    for kind in KINDS:
         app.add_role(kind, roles.NumberRole(kind))
+    app.add_transform(typography.FrenchTypography)
+    app.add_post_transform(typography.FrenchTypographyLate)
+    app.connect("doctree-resolved", typography.on_doctree_resolved, priority=900)
+    register_bibliography_style()
     for kind in ("source", "verdict"):
         app.add_role(kind, roles.ClaimRole(kind))
     app.add_directive("liste-parametres", annexes.ParametersList)

@@ -78,10 +78,19 @@ class ParametersList(_EntryList):
     def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
         p = registry.parameters[key]
         field(rows, "Statut", p.status_fr)
-        field(rows, "Vérification", f"{p.verification} — {p.verification_fr}")
+        checked = f"{p.verification} — {p.verification_fr}"
+        if p.verification_reason:
+            checked += f" ({p.verification_reason})"
+        field(rows, "Vérification", checked)
         field(rows, "Source", *reference(registry, p.source))
         field(rows, "Où dans la source", p.locator)
+        if p.source_version:
+            field(rows, "Version lue", p.source_version)
         field(rows, "Année", str(p.year))
+        if p.accessed:
+            field(rows, "Consulté le", p.accessed)
+        if p.licence:
+            field(rows, "Licence", p.licence)
         if p.note:
             field(rows, "Note", p.note)
         comparer_fields(self.env, rows, registry, key)

@@ -1,8 +1,10 @@
 """Roles of the chapters.
 
-  {chiffre}`id`  value and unit            → « 0,42 Wh par requête »
+  {chiffre}`id`  value, unit and « par … » → « 4 500 kWh par an et par foyer »
+  {mesure}`id`   value and unit, without the « par … » the sentence says → « 4 500 kWh »
   {nombre}`id`   value without unit        → « 35 000 »
   {plage}`id`    low–high range and unit   → « 0,29 à 0,55 Wh par requête »
+  {plage-mesure}`id`, {plage-nombre}`id`: the range in the two shorter forms
   {source}`id`   what a source document said, linked to its verdict
   {verdict}`id`  the computed verdict of that claim
 Each links to the entry of `id` in its annex.
@@ -21,6 +23,7 @@ from ..registry import Registry
 from .nodes import page_uri
 from .published import exact_line
 from .state import state
+from .typography import quote_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +55,7 @@ class NumberRole(_Role):
                 f"Correction : {suggest(registry, key)}.",
                 location=self.where(), type="empreinte", subtype="chiffre")
             return [nodes.inline(self.rawtext, self.rawtext, classes=["chiffre-inconnu"])], []
-        if self.kind == "plage" and not registry.value(key).has_range:
+        if self.kind.startswith("plage") and not registry.value(key).has_range:
             logger.warning(f"« {key} » n'a pas de fourchette. Correction : utilisez "
                            "{chiffre} plutôt que {plage}.", location=self.where(),
                            type="empreinte", subtype="plage")
@@ -82,9 +85,10 @@ class ClaimRole(_Role):
                            location=self.where(), type="empreinte", subtype="source")
             return [nodes.inline(self.rawtext, self.rawtext)], []
         v = by_id[key]
-        text = f"« {v.claim.quote} »" if self.kind == "source" else v.label
+        content = [nodes.Text("« "), *quote_nodes(v.claim.quote), nodes.Text(" »")] \
+            if self.kind == "source" else [nodes.Text(v.label)]
         uri = page_uri(self.env, CHECKS_DOC)
-        ref = nodes.reference(self.rawtext, text, refuri=f"{uri}#{claim_anchor(key)}",
+        ref = nodes.reference(self.rawtext, "", *content, refuri=f"{uri}#{claim_anchor(key)}",
                               reftitle=f"Vérification : {v.label}", classes=["verdict",
                                                                              f"verdict-{v.kind}"])
         return [ref], []

@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import __version__
+from ..bibliography import note_access_dates
 from ..checks import format_error, load_data
 from ..citation import Site
 from ..claims import Verdict
@@ -68,6 +69,7 @@ def on_builder_inited(app: Sphinx) -> None:
         loaded = load_data(data, Path(estimates) if estimates else None)
     except DataError as exc:
         raise stop(exc) from None
+    note_access_dates(loaded.registry.parameters.values())
     _STATES[app.env] = State(loaded.registry, loaded.verdicts, loaded.names,
                              watched_files(data), site_of(app))
 

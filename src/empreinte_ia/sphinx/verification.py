@@ -17,6 +17,7 @@ from ..display import anchor, claim_anchor, sig_of
 from ..formatting import auto_sig, format_number, format_quantity
 from .nodes import link
 from .state import state
+from .typography import quote_nodes
 
 logger = logging.getLogger(__name__)
 
@@ -126,11 +127,15 @@ class ChecksList(SphinxDirective):
         sig = max(3, auto_sig(c.value))
         row = nodes.row(ids=[claim_anchor(c.id)])
         row += nodes.entry("", nodes.paragraph("", "", nodes.literal(text=c.id)))
-        row += nodes.entry("", nodes.paragraph(text=f"« {c.quote} »"))
+        row += nodes.entry("", nodes.paragraph("", "", nodes.Text("« "), *quote_nodes(c.quote),
+                                               nodes.Text(" »")))
         row += nodes.entry("", nodes.paragraph(text=format_quantity(c.value, c.unit, sig)))
         cell = nodes.paragraph()
         if c.estimate and v.computed is not None:
-            cell += nodes.Text(format_quantity(v.computed, c.unit, sig) + " — ")
+            # The computed value with the digits its own inputs justify (« 2,3 millions »,
+            # not « 2,277 millions » from a one-digit factor).
+            shown = sig_of(state(self.env).registry, c.estimate)
+            cell += nodes.Text(format_quantity(v.computed, c.unit, shown) + " — ")
             cell += link(self.env, state(self.env).registry, c.estimate)
         else:
             cell += nodes.Text("—")
