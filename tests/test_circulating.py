@@ -1,6 +1,5 @@
 """Claims circulating in French media: at least twenty, each judged by the seed-claim engine."""
 
-from pathlib import Path
 
 import pytest
 
