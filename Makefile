@@ -8,7 +8,7 @@ SPHINX := $(PY) -m sphinx -b html -c . -d _build/doctrees -n -W --keep-going doc
 CHROMIUM ?= /usr/bin/chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: html test check serve clean lint bench locale-fr
+.PHONY: html test check serve clean lint bench release diff-chiffres locale-fr
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,13 +25,20 @@ $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
 
+# pdfLaTeX and BibTeX, to compile the published BibTeX in the tests (tests/test_citation_formats.py).
+PDFLATEX ?= /usr/bin/pdflatex
+
+$(PDFLATEX):
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends texlive-latex-base
+
 # The French console locale: the tests check Sphinx's messages under LANG=fr_FR.UTF-8 too.
 locale-fr:
 	@locale -a | grep -qix 'fr_FR.utf-\?8' || { $(SUDO) apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y locales && \
 	  $(SUDO) localedef -i fr_FR -f UTF-8 fr_FR.UTF-8; }
 
-test: $(STAMP) $(CHROMIUM) locale-fr
+test: $(STAMP) $(CHROMIUM) $(PDFLATEX) locale-fr
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 lint: $(STAMP)
@@ -54,6 +61,18 @@ $(LIGHTHOUSE): benchmarks/lighthouse/package-lock.json
 bench: html $(CHROMIUM) $(LIGHTHOUSE)
 	$(PY) benchmarks/build_times.py
 	CHROMIUM=$(CHROMIUM) $(PY) benchmarks/pages.py
+	$(PY) benchmarks/release_time.py
 
 clean:
 	rm -rf _build
+
+# Publier une version : `make release VERSION=0.2.0` fige chaque chiffre, paramètre et verdict
+# dans publications/0.2.0.json, écrit VERSION et CITATION.cff, enregistre et étiquette (v0.2.0).
+release: $(STAMP)
+	@test -n "$(VERSION)" || { echo "ERREUR : indiquez la version, par exemple : make release VERSION=0.2.0" >&2; exit 1; }
+	$(PY) -m empreinte_ia.releases --racine $(CURDIR) publier $(VERSION)
+
+# Chiffres modifiés par l'arbre de travail, par rapport à la dernière version publiée ou à
+# BASE (une version x.y.z ou une référence git : make diff-chiffres BASE=main).
+diff-chiffres: $(STAMP)
+	@$(PY) -m empreinte_ia.releases --racine $(CURDIR) diff $(if $(BASE),--base $(BASE))

@@ -11,6 +11,8 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ["IPYTHONDIR"] = str(ROOT / ".ipython")
 os.environ.setdefault("PYTHONHASHSEED", "0")
 
+from empreinte_ia import __version__  # noqa: E402
+
 
 def _tree_hash(*folders: Path) -> str:
     """Hash of every file in data/ and src/: the key of the notebook execution cache."""
@@ -29,7 +31,7 @@ project = "IA et environnement\u00a0: les chiffres calculés"
 author = "Les contributeurs du projet"
 copyright = "2026, les contributeurs (textes CC BY 4.0, code MIT)"
 language = "fr"
-release = version = "0.1.0"
+release = version = __version__  # written once, in VERSION (make release)
 html_title = project
 # The published address, set in this one place (permalinks, citations, sitemap, OpenGraph).
 html_baseurl = os.environ.get("EMPREINTE_BASE_URL", "https://ia-environnement.github.io/chiffres/")

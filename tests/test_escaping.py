@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pybtex.database import parse_string
 
-from empreinte_ia.citation import Site, bibtex
+from empreinte_ia.citation import Cited, Site, bibtex
 from empreinte_ia.escaping import escape_bibtex, escape_csv, escape_html
 from empreinte_ia.export import _csv_cell, write_table
 
@@ -23,21 +23,28 @@ def fields(entry_text: str) -> dict[str, str]:
     return {k.lower(): v for k, v in entry.fields.items()}
 
 
+FIELDS = {"title", "howpublished", "year", "month", "version", "url", "urldate", "note"}
+
+
+def cite(label: str) -> str:
+    """The BibTeX of a figure of release 0.1.0 whose label is `label`."""
+    entry = {"libelle": label, "texte": "0,42 Wh", "plage_texte": None, "sources": []}
+    return bibtex(Cited.of("gpt4o_energy_short", entry, SITE, "0.1.0", "2026-01-02", "a-b",
+                           "annexes/x.html"), SITE)
+
+
 def test_a_closing_brace_in_a_label_cannot_inject_a_field():
-    label = "Énergie}, note = {injecté"
-    text = bibtex(SITE, "gpt4o_energy_short", label, "0,42 Wh", "annexes/x.html", "a-b")
-    found = fields(text)
-    assert set(found) == {"title", "howpublished", "version", "year", "date", "url", "note"}
-    assert "injecté" in found["title"] and "injecté" not in found["note"]
-    assert found["url"] == "https://exemple.org/chiffres/annexes/x.html#a-b"
+    found = fields(cite("Énergie}, note = {injecté"))
+    assert set(found) == FIELDS
+    assert "inject" in found["title"] and "inject" not in found["note"]
+    assert found["url"] == "https://exemple.org/chiffres/v/0.1.0/a-b.html"
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
 def test_any_label_stays_inside_its_bibtex_field(label):
-    text = bibtex(SITE, "cle", label, "1 Wh", "p.html", "a")
-    found = fields(text)
-    assert set(found) == {"title", "howpublished", "version", "year", "date", "url", "note"}
+    found = fields(cite(label))
+    assert set(found) == FIELDS
     assert found["year"] == "2026"
 
 

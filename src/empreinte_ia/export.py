@@ -1,4 +1,6 @@
-"""Open data: estimates, parameters and claims with verdicts, as CSV and JSON."""
+"""Open data: estimates, parameters and claims with verdicts, as CSV and JSON, described by a
+Frictionless data package (see datapackage.py). Numbers carry no float noise (12 significant
+digits) and a missing range is an empty cell, never low = high = value."""
 
 from __future__ import annotations
 
@@ -6,21 +8,24 @@ import csv
 import json
 from pathlib import Path
 
+from . import datapackage
 from .claims import Verdict
 from .display import CHECKS_DOC, claim_anchor, entry_url, url
 from .escaping import escape_csv
 from .formatting import auto_sig
+from .freeze import number
 from .registry import Registry
+from .units import french_unit
 
 
 def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
     rows = []
     for key in sorted(registry.estimates):
         e = registry.estimates[key]
-        mid, low, high = registry.value(key).magnitudes()
         rows.append({
-            "id": key, "libelle": e.label, "valeur": mid, "bas": low, "haut": high,
-            "unite": f"{e.unit:~}", "chiffres_significatifs": e.sig, "formule": e.formula,
+            "id": key, "libelle": e.label, **_range(registry.value(key)),
+            "unite": f"{e.unit:~}", "unite_libelle": french_unit(e.unit),
+            "chiffres_significatifs": e.sig, "formule": e.formula,
             "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
             "sources": registry.sources_of(key), "url": entry_url(registry, key, base),
         })
@@ -31,11 +36,13 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
     rows = []
     for key in sorted(registry.parameters):
         p = registry.parameters[key]
-        mid, low, high = p.value.magnitudes()
+        ref = registry.references.get(p.source)
         rows.append({
-            "id": key, "libelle": p.label, "valeur": mid, "bas": low, "haut": high,
-            "unite": f"{p.unit:~}", "chiffres_significatifs": p.sig or auto_sig(mid),
-            "source": p.source, "localisation": p.locator, "annee": p.year,
+            "id": key, "libelle": p.label, **_range(p.value),
+            "unite": f"{p.unit:~}", "unite_libelle": french_unit(p.unit),
+            "chiffres_significatifs": p.sig or auto_sig(p.value.magnitudes()[0]),
+            "source": p.source, "reference": ref.text() if ref else p.source,
+            "localisation": p.locator, "annee": p.year,
             "statut": p.status, "verification": p.verification, "note": p.note,
             "version_source": p.source_version, "motif_verification": p.verification_reason,
             "consulte": p.accessed, "licence": p.licence,
@@ -47,11 +54,19 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
 def claim_rows(verdicts: list[Verdict], base: str = "") -> list[dict]:
     return [{
         "id": v.claim.id, "document": v.claim.document, "citation": v.claim.quote,
-        "valeur_annoncee": v.claim.value, "unite": f"{v.claim.unit:~}",
-        "estimation": v.claim.estimate or "", "valeur_calculee": v.computed,
-        "rapport": v.ratio, "verdict": v.kind, "verdict_libelle": v.label,
+        "valeur_annoncee": number(v.claim.value), "unite": f"{v.claim.unit:~}",
+        "estimation": v.claim.estimate or "", "valeur_calculee": number(v.computed),
+        "rapport": number(v.ratio), "verdict": v.kind, "verdict_libelle": v.label,
         "url": url(base, CHECKS_DOC, claim_anchor(v.claim.id)),
     } for v in verdicts]
+
+
+def _range(value) -> dict:
+    """Central value and bounds without float noise; no bounds (None) without a range."""
+    mid, low, high = value.magnitudes()
+    ranged = value.has_range
+    return {"valeur": number(mid), "bas": number(low) if ranged else None,
+            "haut": number(high) if ranged else None}
 
 
 def _csv_cell(value) -> str:
@@ -87,4 +102,7 @@ def write_all(registry: Registry, verdicts: list[Verdict], folder: Path, base: s
               meta: dict) -> None:
     write_table(estimate_rows(registry, base), folder, "estimations", meta)
     write_table(parameter_rows(registry, base), folder, "parametres", meta)
-    write_table(claim_rows(verdicts, base), folder, "verifications", meta)
+    claims = claim_rows(verdicts, base)
+    write_table(claims, folder, "verifications", meta)
+    units = {f"{registry.unit(k):~}" for k in registry.ids()} | {r["unite"] for r in claims}
+    datapackage.write(registry, folder, meta, units)

@@ -71,10 +71,10 @@ def gpt3_us_households(gpt3_energy, us_household_electricity):
 
 
 @estimate("gpt3_flights", unit="flight", sig=2,
-          label="Allers-retours transatlantiques en avion (par passager) émettant autant que GPT-3",
+          label="Allers-retours San Francisco–New York en avion (par passager) émettant autant que GPT-3",
           formula="émissions de l'entraînement ÷ émissions d'un aller-retour par passager")
-def gpt3_flights(gpt3_co2, flight_paris_new_york):
-    return gpt3_co2 / flight_paris_new_york
+def gpt3_flights(gpt3_co2, flight_sf_ny_passenger):
+    return gpt3_co2 / flight_sf_ny_passenger
 
 
 @estimate("gpt3_planes", unit="flight", sig=2,

@@ -86,8 +86,8 @@ def gpt3_storage_bf16(gpt3_parameters, bytes_per_parameter_bf16):
     return _storage(gpt3_parameters, bytes_per_parameter_bf16)
 
 
-@estimate("switch_c_vs_gpt3_parameters", unit="dimensionless", sig=2,
-          label="Paramètres de Switch-C rapportés à ceux de GPT-3",
+@estimate("switch_c_vs_gpt3_parameters", unit="dimensionless", sig=1,
+          label="Paramètres de Switch-C rapportés à ceux de GPT-3 (tailles arrondies)",
           formula="paramètres de Switch-C ÷ paramètres de GPT-3")
 def switch_c_vs_gpt3_parameters(switch_c_parameter_count, gpt3_parameters):
     return switch_c_parameter_count / gpt3_parameters

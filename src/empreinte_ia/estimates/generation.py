@@ -62,8 +62,8 @@ def llama31_8b_gpu_only(llama31_8b_energy, nongpu_factor):
     return llama31_8b_energy / nongpu_factor
 
 
-@estimate("llama31_size_ratio", unit="dimensionless", sig=2,
-          label="Paramètres de Llama 3.1 405B rapportés à ceux de Llama 3.1 8B",
+@estimate("llama31_size_ratio", unit="dimensionless", sig=1,
+          label="Paramètres de Llama 3.1 405B rapportés à ceux de Llama 3.1 8B (tailles nominales, arrondies)",
           formula="paramètres du grand modèle ÷ paramètres du petit")
 def llama31_size_ratio(llama31_405b_parameters, llama31_8b_parameters):
     return llama31_405b_parameters / llama31_8b_parameters

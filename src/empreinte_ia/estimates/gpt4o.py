@@ -1,6 +1,7 @@
 """The GPT-4o case study (Jegham et al. 2025): per query, per day, per year."""
 
 from ..registry import estimate
+from ..value import Value
 
 
 @estimate("gpt4o_vs_google_ratio", unit="dimensionless", sig=2,
@@ -117,3 +118,46 @@ def gpt4o_carbon_per_kwh(gpt4o_co2_2025, gpt4o_electricity_2025):
           formula="eau annuelle ÷ eau bue par une personne en un an")
 def gpt4o_drinking_people(gpt4o_water_2025, drinking_water_per_person):
     return gpt4o_water_2025 / drinking_water_per_person
+
+
+# --- Comparisons the chapter draws, computed so they cannot contradict their numbers ----
+
+
+@estimate("gpt4o_co2_recomputed_gap", unit="percent", sig=1,
+          label="Écart entre les émissions annuelles de GPT-4o recalculées et la valeur publiée "
+                "(bas de la fourchette)",
+          formula="|émissions recalculées − émissions publiées| ÷ émissions publiées, "
+                  "valeurs centrales")
+def gpt4o_co2_recomputed_gap(gpt4o_co2_recomputed, gpt4o_co2_2025):
+    published = gpt4o_co2_2025.mid
+    gap = abs((gpt4o_co2_recomputed.mid - published) / published).to("percent")
+    return Value.of(gap.magnitude, unit="percent")
+
+
+@estimate("jegham_implied_smartphone_battery", unit="Wh/charge", sig=2,
+          label="Énergie d'une recharge de smartphone implicite dans la comparaison de Jegham et al.",
+          formula="énergie des recharges citées par l'étude ÷ nombre de recharges")
+def jegham_implied_smartphone_battery(jegham_smartphones_energy, jegham_smartphones_compared):
+    return jegham_smartphones_energy / jegham_smartphones_compared
+
+
+@estimate("smartphone_vs_jegham_battery", unit="dimensionless", sig=1,
+          label="Recharge de smartphone retenue par le site rapportée à celle que suppose l'étude",
+          formula="énergie d'une recharge retenue ÷ énergie d'une recharge implicite dans l'étude")
+def smartphone_vs_jegham_battery(smartphone_battery, jegham_implied_smartphone_battery):
+    return smartphone_battery / jegham_implied_smartphone_battery
+
+
+@estimate("user_daily_devries_phones", unit="charge/day/user", sig=2,
+          label="Recharges de smartphone équivalentes à une journée de requêtes, estimation de 2023",
+          formula="énergie quotidienne d'un utilisateur (de Vries) ÷ énergie d'une recharge de smartphone")
+def user_daily_devries_phones(user_daily_devries, smartphone_battery):
+    return user_daily_devries / smartphone_battery
+
+
+@estimate("per_query_estimates_spread", unit="dimensionless", sig=2,
+          label="Rapport entre la plus forte et la plus faible des estimations publiées de l'énergie "
+                "d'une requête",
+          formula="estimation de de Vries (2023) ÷ mesure de Google limitée aux accélérateurs (2025)")
+def per_query_estimates_spread(devries_chatgpt_energy, gemini_energy_narrow):
+    return devries_chatgpt_energy / gemini_energy_narrow

@@ -73,8 +73,8 @@ def electricity_share_of_target(french_electricity_co2_per_person, co2_target_pe
           label="Part de l'objectif annuel d'une personne prise par un aller-retour San Francisco–New York en avion",
           formula="émissions d'un aller-retour par passager ÷ objectif annuel par personne "
                   "(un vol, une personne, une année)")
-def flight_share_of_target(flight_paris_new_york, co2_target_per_person):
-    return flight_paris_new_york * Q_(1, "flight") / (co2_target_per_person
+def flight_share_of_target(flight_sf_ny_passenger, co2_target_per_person):
+    return flight_sf_ny_passenger * Q_(1, "flight") / (co2_target_per_person
                                                       * Q_(1, "person*year"))
 
 

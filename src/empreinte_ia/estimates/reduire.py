@@ -71,8 +71,8 @@ def s004_daily_co2_own(s004_daily_energy_own, s004_carbon_intensity):
 @estimate("s004_flights_own", unit="flight/day", sig=2,
           label="Allers-retours San Francisco–New York (par passager) équivalents, chiffres du texte court",
           formula="émissions quotidiennes ÷ émissions d'un aller-retour San Francisco–New York par passager")
-def s004_flights_own(s004_daily_co2_own, flight_paris_new_york):
-    return s004_daily_co2_own / flight_paris_new_york
+def s004_flights_own(s004_daily_co2_own, flight_sf_ny_passenger):
+    return s004_daily_co2_own / flight_sf_ny_passenger
 
 
 @estimate("s004_planes_own", unit="flight/day", sig=2,
@@ -100,8 +100,8 @@ def devries_daily_co2(devries_daily_energy, carbon_intensity_us):
 @estimate("devries_daily_flights", unit="flight/day", sig=2,
           label="Allers-retours San Francisco–New York (par passager) équivalents à une journée de ChatGPT en 2023",
           formula="émissions quotidiennes ÷ émissions d'un aller-retour par passager")
-def devries_daily_flights(devries_daily_co2, flight_paris_new_york):
-    return devries_daily_co2 / flight_paris_new_york
+def devries_daily_flights(devries_daily_co2, flight_sf_ny_passenger):
+    return devries_daily_co2 / flight_sf_ny_passenger
 
 
 @estimate("devries_daily_planes", unit="flight/day", sig=2,
@@ -151,8 +151,8 @@ def gpt4o_daily_co2(gpt4o_co2_2025):
 @estimate("gpt4o_daily_flights", unit="flight/day", sig=2,
           label="Allers-retours San Francisco–New York (par passager) équivalents à une journée de GPT-4o en 2025",
           formula="émissions quotidiennes de GPT-4o ÷ émissions d'un aller-retour par passager")
-def gpt4o_daily_flights(gpt4o_daily_co2, flight_paris_new_york):
-    return gpt4o_daily_co2 / flight_paris_new_york
+def gpt4o_daily_flights(gpt4o_daily_co2, flight_sf_ny_passenger):
+    return gpt4o_daily_co2 / flight_sf_ny_passenger
 
 
 @estimate("gpt4o_french_households", unit="household", sig=2,

@@ -3,7 +3,8 @@
   state.py         what a build reads (registry, verdicts, names), one object per application
   roles.py         {chiffre}, {mesure}, {nombre}, {plage}…, {source}, {verdict}
   typography.py    French spaces and apostrophes, quoted source text, runs of verdict badges
-  annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}, {changements}
+  annexes.py       {liste-parametres}, {liste-estimations}, {telechargements}
+  history.py       releases: « Citer ce chiffre », {changements}, pages v/<version>/…
   annex_pages.py   one annex page per theme, written before reading; {index-annexe}
   verification.py  {liste-verifications}, {contradictions}
   verdicts.py      {echelle-verdicts}, and how a verdict reads in the annex
@@ -44,6 +45,7 @@ from . import (
     downloads,
     french_warnings,
     freshness,
+    history,
     interface,
     mathml,
     nodes,
@@ -106,7 +108,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("liste-estimations", annexes.EstimatesList)
     app.add_directive("telechargements", annexes.DownloadsList)
     app.add_directive("index-annexe", annex_pages.AnnexIndex)
-    app.add_directive("changements", annexes.ChangesList)
+    app.add_directive("changements", history.ChangesList)
     app.add_directive("liste-verifications", verification.ChecksList)
     app.add_directive("echelle-verdicts", verdicts.ScaleList)
     app.add_directive("contradictions", verification.ContradictionsList)

@@ -2,21 +2,18 @@
 
   {liste-parametres}, {liste-estimations}  an anchored section per entry, with « Citer »
   {telechargements}                        links to the open data files
-  {changements}                            estimates whose value changed since last release
+  ({changements} is in history.py, with the citations and the releases)
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..citation import bibtex, citation_fr
-from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, entry_doc, group_of, render, sig_of, sort_key
-from ..formatting import format_quantity
+from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key
 from ..registry import Registry
+from .history import cite_box, history_field
 from .nodes import details, field, joined, link, page_uri, reference, summary
 from .state import state
 
@@ -58,6 +55,7 @@ class _EntryList(SphinxDirective):
             section += headline
             rows = nodes.field_list()
             self.fields(rows, registry, key)
+            history_field(self.env, rows, key)
             section += rows
             folded = details(classes=["pour-contribuer"])
             folded += summary(text="Pour contribuer")
@@ -66,22 +64,9 @@ class _EntryList(SphinxDirective):
             self.contributor_fields(more, registry, key)
             folded += more
             section += folded
-            section += self.cite(registry, key, entry_doc(registry, key) + ".html")
+            section += cite_box(self.env, key)
             out.append(section)
         return out
-
-    def cite(self, registry: Registry, key: str, page: str) -> details:
-        site = state(self.env).site
-        value_text = render(registry, key, "chiffre")
-        box = details(classes=["citer"])
-        box += summary(text="Citer ce chiffre")
-        box += nodes.paragraph(text=citation_fr(site, registry.label(key), value_text, page,
-                                                anchor(key)))
-        # A paragraph kept as typed (CSS), not a code block: the theme's scripts go over every
-        # code block of a page, and two hundred of them slow phones down (Lighthouse).
-        box += nodes.paragraph(text=bibtex(site, key, registry.label(key), value_text, page,
-                                           anchor(key)), classes=["bibtex"])
-        return box
 
 
 class ParametersList(_EntryList):
@@ -93,10 +78,19 @@ class ParametersList(_EntryList):
     def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
         p = registry.parameters[key]
         field(rows, "Statut", p.status_fr)
-        field(rows, "Vérification", f"{p.verification} — {p.verification_fr}")
+        checked = f"{p.verification} — {p.verification_fr}"
+        if p.verification_reason:
+            checked += f" ({p.verification_reason})"
+        field(rows, "Vérification", checked)
         field(rows, "Source", *reference(registry, p.source))
         field(rows, "Où dans la source", p.locator)
+        if p.source_version:
+            field(rows, "Version lue", p.source_version)
         field(rows, "Année", str(p.year))
+        if p.accessed:
+            field(rows, "Consulté le", p.accessed)
+        if p.licence:
+            field(rows, "Licence", p.licence)
         if p.note:
             field(rows, "Note", p.note)
         comparer_fields(self.env, rows, registry, key)
@@ -150,6 +144,14 @@ DOWNLOADS = [
                    "statut, vérification"),
     ("verifications", "Affirmations des documents d'origine, valeur calculée et verdict"),
 ]
+# Files that describe or cite the tables above, written next to them.
+DESCRIPTIONS = [
+    ("datapackage.json", "Description des tables (paquet de données Frictionless : colonnes, "
+                         "types, unités, licence, sources)"),
+    ("unites.txt", "Définitions des unités de comptage pour pint"),
+    ("citations.json", "Citation de chaque chiffre au format CSL-JSON (Zotero, Pandoc)"),
+    ("citations.bib", "Citation de chaque chiffre au format BibTeX"),
+]
 
 
 class DownloadsList(SphinxDirective):
@@ -167,40 +169,9 @@ class DownloadsList(SphinxDirective):
                     para += nodes.Text(" · ")
                 para += nodes.reference("", f"{name}.{ext}", refuri=f"{prefix}donnees/{name}.{ext}")
             items += nodes.list_item("", para)
-        return [items]
-
-
-class ChangesList(SphinxDirective):
-    """Estimates whose value changed since the previous release, and the parameters why."""
-
-    def run(self):
-        from ..changelog import changes, latest
-        from ..units import ureg
-
-        registry = state(self.env).registry
-        folder = Path(self.config.empreinte_releases_dir)
-        for path in folder.glob("*.json"):
-            self.env.note_dependency(str(path))
-        previous = latest(folder)
-        if previous is None:
-            return [nodes.paragraph(text="Aucune version précédente enregistrée.")]
-        found = changes(registry, previous)
-        intro = nodes.paragraph(text=f"Par rapport à la version {previous['version']} : ")
-        if not found:
-            intro += nodes.Text("aucune estimation n'a changé de valeur.")
-            return [intro]
-        intro += nodes.Text(f"{len(found)} estimation(s) ont changé de valeur.")
-        items = nodes.bullet_list()
-        for c in found:
+        for name, what in DESCRIPTIONS:
             para = nodes.paragraph()
-            para += link(self.env, registry, c.id)
-            unit = ureg.Unit(c.unit) if c.unit else ureg.Unit("")
-            sig = sig_of(registry, c.id)
-            para += nodes.Text(f" : {format_quantity(c.before, unit, sig)} → "
-                               f"{format_quantity(c.after, unit, sig)}")
-            if c.causes:
-                para += nodes.Text(", à cause de : ")
-                for node in joined([link(self.env, registry, p) for p in c.causes]):
-                    para += node
+            para += nodes.strong(text=f"{what} : ")
+            para += nodes.reference("", name, refuri=f"{prefix}donnees/{name}")
             items += nodes.list_item("", para)
-        return [intro, items]
+        return [items]

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from babel.messages.mofile import write_mo
+from markupsafe import Markup
 from babel.messages.pofile import read_po
 from sphinx import locale
 from sphinx.application import Sphinx
@@ -59,10 +60,29 @@ def issue_url(repository: str, pagename: str) -> str:
             f"&title={quote(title)}")
 
 
+TOGGLE_LABEL = "Afficher ou masquer les sous-pages"
+
+
+def _name_toctree_toggles(context: dict) -> None:
+    """The sidebar's « open the sub-pages » toggles are a <summary> holding only an icon: they
+    get a French name, for screen readers (axe: summary-name)."""
+    original = context.get("generate_toctree_html")
+    if original is None or getattr(original, "empreinte_named", False):
+        return
+
+    def named(*args, **kwargs):
+        html = str(original(*args, **kwargs))
+        return Markup(html.replace("<summary>", f'<summary aria-label="{TOGGLE_LABEL}">'))
+
+    named.empreinte_named = True  # type: ignore[attr-defined]
+    context["generate_toctree_html"] = named
+
+
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
                          doctree) -> None:
     """Header buttons: French issue link, no link to a source file that is not published,
     the notebook of a chapter with code cells."""
+    _name_toctree_toggles(context)
     metatags = context.get("metatags", "")
     context["metatags"] = VIEWPORT.sub("", metatags)
     buttons = context.get("header_buttons")

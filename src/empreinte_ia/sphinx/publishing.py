@@ -1,4 +1,5 @@
-"""What the build writes next to the pages: open data, sitemap, robots.txt; and what it takes
+"""What the build writes next to the pages: open data, sitemap, robots.txt, the permanent pages
+of every release (history.py); and what it takes
 out of the published folder (source maps, the Font Awesome script)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from sphinx.application import Sphinx
 
 from .. import __version__
 from ..export import write_all
+from . import history
 from .pages import finish
 from .state import DataStop, state
 
@@ -38,6 +40,7 @@ def publish(app: Sphinx) -> None:
             raise DataStop(1) from None
         if finished != text:
             page.write_text(finished, encoding="utf-8")
+    history.publish(app, out)  # plain pages, after the theme's pages are finished
     for path in list(out.rglob("*.map")) + list(out.glob("_static/scripts/fontawesome.js")):
         path.unlink()
     for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):

@@ -1,0 +1,58 @@
+"""Data text as pure-ASCII LaTeX for BibTeX fields (TeX specials: escaping.escape_bibtex).
+
+Text from data files (labels, references) can hold any character; written into a BibTeX field
+it must neither close the field (a `}`), nor stop pdfLaTeX (a narrow no-break space, « ₂ »),
+nor rely on the reader's input encoding: the result is pure ASCII, with LaTeX commands that
+the LaTeX kernel defines in every font encoding, and balanced braces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import latexcodec  # noqa: F401  (registers the "ulatex" codecs)
+
+from .escaping import escape_bibtex
+
+# TeX specials and braces: escaping.escape_bibtex; here what pdfLaTeX cannot read raw.
+_SPECIAL = {
+    "\u202f": r"\,", "\u2009": r"\,", "\u00a0": "~", "\u2011": "-",
+    # Guillemets need the T1 font encoding: English quotes compile everywhere.
+    "«": "``", "»": "''", "“": "``", "”": "''", "‘": "`", "’": "'",
+    "€": "EUR", "‰": r"\textperthousand{}",
+}
+_SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _char(ch: str) -> str:
+    escaped = escape_bibtex(ch)
+    if escaped != ch:
+        return escaped
+    if ch in _SPECIAL:
+        return _SPECIAL[ch]
+    if ch.isascii():
+        return ch
+    if ch in _SUBSCRIPTS:
+        return r"\textsubscript{" + str(_SUBSCRIPTS.index(ch)) + "}"
+    if ch in _SUPERSCRIPTS:
+        return r"\textsuperscript{" + str(_SUPERSCRIPTS.index(ch)) + "}"
+    try:
+        encoded = codecs.encode(ch, "ulatex+ascii").strip()
+    except (UnicodeEncodeError, ValueError):
+        encoded = ""
+    if encoded and encoded.isascii() and encoded != ch:
+        return "{" + encoded + "}"  # braced: BibTeX keeps it whole when it changes case
+    plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+    return plain or "?"
+
+
+def latex(text: str) -> str:
+    """`text` as ASCII LaTeX: specials escaped, accents and symbols as commands."""
+    return "".join(_char(ch) for ch in text)
+
+
+def bibtex_field(text: str) -> str:
+    """The inside of a braced BibTeX field (escaped, so its braces always balance)."""
+    return latex(text)
