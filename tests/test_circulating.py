@@ -25,10 +25,11 @@ def test_at_least_twenty_claims_with_source_and_origin(found):
 def test_verdicts_follow_the_numbers(found):
     by_id = {c.claim.id: v for c, v in found}
     # « 500 mL par requête » is a conversation of 10 to 50 answers read as one answer.
-    assert by_id["m_france2_50cl"].kind == "ecart"
+    assert by_id["m_france2_50cl"].kind == "inexact"
     assert by_id["m_france2_50cl"].ratio == pytest.approx(20)
-    # Google's 0,24 Wh is reproduced, and the university named for de Vries' 2,9 Wh is wrong.
-    assert by_id["m_clubic_gemini"].kind == "accord"
+    # Google's 0,24 Wh is reproduced, but only seen quoted (not read in the paper): « repris » ;
+    # the university named for de Vries' 2,9 Wh is a wrong attribution.
+    assert by_id["m_clubic_gemini"].kind == "repris"
     assert by_id["m_solutionsnum_29wh_ucr"].kind == "erreur"
     assert by_id["m_figaro_soixante_fois"].kind == "inverifiable"
 

@@ -382,27 +382,34 @@ def test_a_role_in_a_note_must_name_a_known_figure(data_copy):
 
 
 # -- on the page ------------------------------------------------------------------------------
-def test_annex_shows_the_scale_and_each_verdict_the_same_way(mini_site):
+def test_annex_shows_the_scale_and_each_verdict_the_same_way(tmp_path):
     """The scale is generated from claims.py; a verdict shows its badge, the corrected
     reading of an error, and its note with the registry's numbers."""
-    src, data, out, build = mini_site
+    from .support.site import build_small_site, copy_data
+
+    data = copy_data(tmp_path)
     write(data / "claims" / "zz_test.yaml",
           "- id: t_sep\n" + DOC1 + "  valeur: 4.402\n  valeur_ecrite: '4,402'\n"
           "  unite: J/image\n  estimation: sd3_medium_50steps_energy\n"
           "  note: Avec un four de {chiffre}`microwave_power`.\n")
-    write(src / "page.md", "# Page\n\nLa source : {source}`t_sep` ({verdict}`t_sep`).\n")
-    result = build()
-    assert result.returncode == 0, result.stderr
+    result = build_small_site(
+        tmp_path, {"page.md": "# Page\n\nLa source : {source}`t_sep` ({verdict}`t_sep`).\n"},
+        data=data, annexes=True)
+    assert result.ok, result.messages
+    out = result.outdir
     annex = (out / "annexes" / "verification.html").read_text(encoding="utf-8")
     soup = BeautifulSoup(annex, "html.parser")
     terms = [t.get_text() for t in soup.select("dl.echelle-verdicts > dt .verdict")]
     assert terms == [d.label for d in DEGREES]
-    kinds = [s.get_text().replace("’", "'") for s in soup.select("dl.echelle-verdicts li strong")]
-    assert kinds == [k.label for k in ERROR_KINDS]
+    def plain(text: str) -> str:  # the typography pass puts no-break spaces inside « »
+        return text.replace("’", "'").replace("\xa0", " ").replace("\u202f", " ")
+
+    kinds = [plain(s.get_text()) for s in soup.select("dl.echelle-verdicts li strong")]
+    assert kinds == [plain(k.label) for k in ERROR_KINDS]
     row = annex[annex.index('id="verif-t-sep"'):]
     row = row[:row.index("</tr>")]
-    assert "erreur : séparateur des milliers anglais" in row
-    assert "À lire : 4\u202f402\u202fJ par image" in row
+    assert "erreur : séparateur des milliers anglais" in plain(row)
+    assert "À lire : 4 402 J par image" in plain(row)
     assert re.search(r'href="parametres/\w+\.html#microwave-power"', row) and "(×" not in row
     page = (out / "page.html").read_text(encoding="utf-8")
     assert 'class="reference external verdict verdict-erreur"' in page or \
