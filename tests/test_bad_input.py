@@ -30,7 +30,7 @@ BASES = {
         "  valeur: 0.42\n"
         "  bas: 0.29\n"
         "  haut: 0.55\n"
-        "  unite: Wh/query\n"
+        "  unite: Wh\n"
         "  source: jegham2025\n"
         "  localisation: tableau 4\n"
         "  annee: 2025\n"
