@@ -25,8 +25,21 @@ def base(site):
 
 
 def built_pages(site: Path) -> list[str]:
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
-                  if not p.relative_to(site).parts[0].startswith("_"))
+    """Every page of the book; of the frozen release pages (v/<version>/, one per figure and
+    all alike), each release's index and one figure page."""
+    pages = []
+    for p in sorted(site.rglob("*.html")):
+        parts = p.relative_to(site).parts
+        if parts[0].startswith("_"):
+            continue
+        if parts[0] == "v" and len(parts) == 3 and parts[2] != "index.html":
+            continue
+        pages.append(str(p.relative_to(site)))
+    for folder in sorted(d for d in (site / "v").glob("*") if d.is_dir()):
+        figures = sorted(folder.glob("*-*.html"))
+        if figures:
+            pages.append(str(figures[0].relative_to(site)))
+    return pages
 
 
 def test_no_page_scrolls_sideways(browser, base, site):
