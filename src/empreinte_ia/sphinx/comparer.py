@@ -29,6 +29,7 @@ from ..sensitivity import drivers
 from ..side_by_side import check_text
 from .nodes import link, page_uri
 from .state import state
+from .verification import _table as empty_table
 
 logger = logging.getLogger(__name__)
 
@@ -53,24 +54,13 @@ def _para(*content) -> nodes.paragraph:
 
 
 def _table(widths: list[int], header: list[str], rows: list[list], ids=None) -> nodes.table:
-    table = nodes.table(classes=["comparaison"])
-    tgroup = nodes.tgroup(cols=len(widths))
-    table += tgroup
-    for w in widths:
-        tgroup += nodes.colspec(colwidth=w)
-    head = nodes.thead()
-    row = nodes.row()
-    for name in header:
-        row += nodes.entry("", nodes.paragraph(text=name))
-    head += row
-    tgroup += head
-    body = nodes.tbody()
+    """A filled table: the header and columns of verification's tables, then `rows`."""
+    table, body = empty_table(tuple(widths), tuple(header), ["comparaison"])
     for i, cells in enumerate(rows):
         row = nodes.row(ids=[ids[i]] if ids else [])
         for cell in cells:
             row += nodes.entry("", cell if isinstance(cell, nodes.Node) else _para(cell))
         body += row
-    tgroup += body
     return table
 
 
