@@ -112,8 +112,13 @@ def test_french_search_finds_a_chapter(browser, base):
         field.fill("refroidissements")
         field.press("Enter")
         page.page.wait_for_url("**/search.html?q=refroidissements*")
+        # Sphinx shows results one at a time, then writes the summary: wait for the summary.
+        page.page.wait_for_function(
+            "() => document.querySelector('#search-results p.search-summary')"
+            "?.innerText.trim().length > 0",
+            timeout=60_000,
+        )
         results = page.page.locator("#search-results ul.search li a")
-        results.first.wait_for(timeout=20_000)
         hrefs = [a.get_attribute("href") for a in results.all()]
         assert any("chapitres/centres-de-donnees.html" in h for h in hrefs), hrefs
         assert page.errors == []
