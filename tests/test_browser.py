@@ -135,14 +135,7 @@ def _smallest_text_px(svg: str, shown_width: float) -> float:
 CHAPTERS = [p for p in PAGES if p.startswith("chapitres/")]
 
 
-# Charts whose long labels shrink their text just under 10 px at 390 px (end-of-session
-# integration): to redraw with shorter labels.
-SMALL_TEXT = {"chapitres/comparer.html", "chapitres/entrainement.html", "chapitres/reduire.html"}
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=False, reason="texte de graphique sous 10 px"))
-    if p in SMALL_TEXT else p for p in CHAPTERS])
+@pytest.mark.parametrize("path", CHAPTERS)
 def test_charts_are_readable_on_a_phone(browser, base, site, path):
     with visit(browser, base, path, width=390, height=844) as page:
         charts = page.page.eval_on_selector_all(

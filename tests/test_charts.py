@@ -112,3 +112,41 @@ def test_no_pyplot_state_left_behind(registry):
     before = plt.get_fignums()
     charts.bars(registry, ["gpt4o_energy_short"], ["Une"], unit="Wh", title="Essai")
     assert plt.get_fignums() == before
+
+
+def _text_sizes_pt(svg: str) -> set[float]:
+    """Matplotlib writes each text as glyph paths scaled by its size / 100 (in points)."""
+    return {round(float(s) * 100, 1) for s in re.findall(r"scale\(([\d.]+) -[\d.]+\)", svg)}
+
+
+def _width_in(svg: str) -> float:
+    return float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1)) / 72
+
+
+def test_charts_draw_their_text_at_the_style_sizes(registry):
+    """Matplotlib reads font sizes when it creates axes and ticks: a style applied only to the
+    figure left every label at matplotlib's 10 points, under 10 px on a phone."""
+    svg = charts.bars(registry, ["gpt4o_energy_short", "gpt4o_energy_medium"],
+                      ["Courte", "Moyenne"], unit="Wh", title="Essai", log=True)
+    assert min(_text_sizes_pt(svg.data)) == charts.STYLE["font.size"]
+    assert _width_in(svg.data) <= charts.WIDTH
+
+
+def test_a_long_axis_label_is_broken_before_its_parenthesis():
+    fig = charts.new_figure()
+    ax = fig.subplots()
+    ax.barh([0, 1], [1, 2])
+    ax.set_yticks([0, 1], ["Une requête courte", "Une requête longue"])
+    ax.set_xlabel("wattheures par requête (échelle logarithmique)")
+    fig.tight_layout()
+    svg = charts.to_svg(fig, "Essai", [])
+    assert ax.get_xlabel() == "wattheures par requête\n(échelle logarithmique)"
+    assert _width_in(svg.data) <= charts.WIDTH
+
+
+@pytest.mark.filterwarnings("ignore:Tight layout not applied")
+def test_a_chart_wider_than_a_phone_is_refused(registry):
+    with pytest.raises(ChartError, match="dépasse la largeur"):
+        charts.bars(registry, ["gpt4o_energy_short"],
+                    ["Une étiquette de barre bien trop longue pour tenir sur un écran de téléphone"],
+                    unit="Wh", title="Essai")

@@ -10,9 +10,10 @@ from .axes import french_axis, tick_label
 from .bars import bars, grouped_bars, panels
 from .lines import timeline
 from .output import SVG, ChartError, overlaps, to_svg
-from .style import CATEGORY_NAMES, NEUTRAL, PALETTE, STYLE, WIDTH, color, new_figure
+from .style import CATEGORY_NAMES, NEUTRAL, PALETTE, STYLE, WIDTH, color, new_figure, styled
 from .values import error_bars, magnitude, rows
 
 __all__ = ["CATEGORY_NAMES", "NEUTRAL", "PALETTE", "STYLE", "SVG", "WIDTH", "ChartError",
            "bars", "color", "error_bars", "french_axis", "grouped_bars", "magnitude",
-           "new_figure", "overlaps", "panels", "rows", "tick_label", "timeline", "to_svg"]
+           "new_figure", "overlaps", "panels", "rows", "styled", "tick_label", "timeline",
+           "to_svg"]

@@ -6,10 +6,11 @@ from ..registry import Registry
 from ..units import french_unit, strip_counts, ureg
 from .axes import french_axis
 from .output import to_svg
-from .style import WIDTH, color, colors, new_figure
+from .style import WIDTH, color, colors, new_figure, styled
 from .values import check_scopes, error_bars, magnitude, rows
 
 
+@styled
 def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, title: str,
          log: bool = False, horizontal: bool = True, ranges: bool = True,
          categories: list[str | None] | None = None, scale: float = 1.0, word: str = "",
@@ -48,6 +49,7 @@ def bars(registry: Registry, keys: list[str], labels: list[str], unit: str, titl
     return to_svg(fig, title, rows(registry, keys, labels, target, scale, unit_name))
 
 
+@styled
 def grouped_bars(registry: Registry, groups: list[tuple[str, list[str]]], series: list[str],
                  unit: str, title: str, log: bool = False, annotate: bool = True,
                  categories: list[str | None] | None = None):
@@ -98,6 +100,7 @@ def _shades(n: int) -> list[str]:
     return [tuple(1 - (1 - c) * (0.35 + 0.65 * (i + 1) / n) for c in base) for i in range(n)]
 
 
+@styled
 def panels(registry: Registry, panel_specs: list[tuple], labels: list, title: str,
            ranges: bool = False, categories: list | None = None):
     """Horizontal bar panels, one under the other: one per step of a calculation, or one per

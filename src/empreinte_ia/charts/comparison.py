@@ -12,7 +12,7 @@ from ..comparison import Conversion
 from ..units import french_unit, ureg
 from .axes import french_axis
 from .output import SVG, to_svg
-from .style import color, new_figure
+from .style import color, new_figure, styled
 
 PUBLISHED = "tel que publié"
 CONVERTED = "ramené au périmètre commun"
@@ -24,6 +24,7 @@ def _light(hex_color: str) -> tuple:
     return tuple(1 - (1 - c) * 0.45 for c in to_rgb(hex_color))
 
 
+@styled
 def two_columns(conversions: list[Conversion], labels: list[str], title: str,
                 unit: str = "Wh/query") -> SVG:
     """Horizontal bars on a log scale: each placed figure as published, then converted."""
@@ -49,13 +50,15 @@ def two_columns(conversions: list[Conversion], labels: list[str], title: str,
     ax.invert_yaxis()
     ax.set_xlabel(french_unit(target) + " (échelle logarithmique)")
     french_axis(ax, "x", log=True)
-    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=1, fontsize=10,
+    # Anchored at the right end of the axes, the legend stays inside the figure's width.
+    ax.legend(frameon=False, loc="lower right", bbox_to_anchor=(1, 1.0), ncols=1,
               borderaxespad=0.2)
     fig.suptitle(title)
     fig.tight_layout()
     return to_svg(fig, title, data)
 
 
+@styled
 def drivers_chart(registry, key: str, labels: dict[str, str], title: str) -> SVG:
     """What drives the range of `key`: one bar per driver, its share of the variance in %.
 

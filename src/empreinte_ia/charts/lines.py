@@ -6,10 +6,11 @@ from ..registry import Registry
 from ..units import french_unit, ureg
 from .axes import french_axis
 from .output import to_svg
-from .style import color, new_figure
+from .style import color, new_figure, styled
 from .values import magnitude, rows
 
 
+@styled
 def timeline(registry: Registry, points: list[tuple[int, str]], unit: str, title: str,
              range_label: str = "fourchette projetée", category: str | None = None):
     """Line of registry entries by year; an entry with a range is drawn as a shaded band

@@ -17,6 +17,9 @@ from matplotlib.transforms import Bbox
 
 from .style import STYLE, ChartError
 
+# What drawn text may reach past the figure's edges, in inches: the saved SVG is cropped to
+# what is drawn, and a chart wider than WIDTH is shown smaller on a phone (style.py).
+MAX_OVERFLOW = 0.1
 CSV_COLUMNS = ("libelle", "identifiant", "valeur", "bas", "haut", "unite")
 
 
@@ -89,6 +92,30 @@ def overlaps(fig: Figure) -> list[str]:
     return sorted(set(found))
 
 
+def _fit_axis_labels(fig: Figure) -> None:
+    """An axis label wider than its axes, centred under it, runs off the figure (and the saved
+    SVG grows wider, which shrinks all its text on a phone): break it before its parenthesis."""
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    width, wrapped = fig.bbox.width, False
+    for ax in fig.axes:
+        for label in (ax.xaxis.label, ax.yaxis.label):
+            box = label.get_window_extent(renderer)
+            if label.get_text() and (box.x0 < -0.5 or box.x1 > width + 0.5) and \
+                    " (" in label.get_text():
+                label.set_text(label.get_text().replace(" (", "\n(", 1))
+                wrapped = True
+    if wrapped:
+        fig.tight_layout()
+
+
+def overflow(fig: Figure) -> float:
+    """How far, in inches, what is drawn reaches past the figure's width (0 if it fits)."""
+    fig.draw_without_rendering()
+    box = fig.get_tightbbox(fig._get_renderer())
+    return max(0.0, -box.x0) + max(0.0, box.x1 - fig.get_figwidth())
+
+
 def rows_csv(rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -99,12 +126,20 @@ def rows_csv(rows: list[dict]) -> str:
 
 
 def to_svg(fig: Figure, title: str, rows: list[dict]) -> SVG:
-    """Check the chart and save it. Overlapping text stops the build with a French message."""
+    """Check the chart and save it. Overlapping text, or text that runs past the figure's
+    width (the SVG would be shown smaller, its text under 10 px on a phone), stops the build
+    with a French message."""
+    _fit_axis_labels(fig)
     problems = overlaps(fig)
     if problems:
         raise ChartError(f"graphique « {title} » : texte superposé : " + " ; ".join(problems) +
                          ". Raccourcissez les libellés, agrandissez la figure ou déplacez la "
                          "légende.")
+    extra = overflow(fig)
+    if extra > MAX_OVERFLOW:
+        raise ChartError(f"graphique « {title} » : le texte dépasse la largeur de la figure de "
+                         f"{extra * 2.54:.1f} cm ; sur un téléphone, tout le graphique serait "
+                         "réduit et son texte illisible. Raccourcissez les libellés ou le titre.")
     buf = io.StringIO()
     with matplotlib.rc_context(STYLE):
         fig.savefig(buf, format="svg", bbox_inches="tight",

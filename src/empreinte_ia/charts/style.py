@@ -6,8 +6,15 @@ smallest text, 11 points, above 10 px. The browser tests measure it.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 import matplotlib
 from matplotlib.figure import Figure
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 WIDTH = 4.8
 STYLE = {
@@ -77,6 +84,16 @@ def colors(categories: list[str | None] | None, n: int) -> list[str]:
     if len(categories) != n:
         raise ChartError(f"{len(categories)} catégories pour {n} barres : donnez-en une par barre")
     return [color(c) for c in categories]
+
+
+def styled(draw: Callable[P, R]) -> Callable[P, R]:
+    """Draw a whole chart under STYLE: matplotlib reads the sizes of axes, ticks and labels
+    when it creates them (subplots, set_yticks, drawing), not when the figure is created."""
+    @functools.wraps(draw)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with matplotlib.rc_context(STYLE):
+            return draw(*args, **kwargs)
+    return wrapper
 
 
 def new_figure(height: float | None = None, width: float = WIDTH) -> Figure:
