@@ -85,21 +85,55 @@ def test_a_link_to_the_former_single_page_annex_still_lands_on_the_figure(browse
         assert page.page.locator("#gpt4o-energy-short p.valeur-principale").is_visible()
 
 
-def test_long_tables_become_cards_with_the_verdict_first(browser, base):
-    with visit(browser, base, "annexes/verification.html", width=390) as page:
-        row = page.page.locator("table.cartes tbody tr:has(td.col-verdict)").first
-        cells = row.locator("td")
-        verdict = row.locator("td.col-verdict")
-        assert verdict.count() == 1
-        tops = [cells.nth(i).bounding_box()["y"] for i in range(cells.count())]
-        assert verdict.bounding_box()["y"] == min(tops), "le verdict n'est pas en tête de carte"
-        label = page.page.evaluate(
-            "c => getComputedStyle(c, '::before').content", verdict.element_handle())
-        assert "Verdict" in label
-    with visit(browser, base, "annexes/verification.html", width=1366) as page:
-        row = page.page.locator("table.cartes tbody tr").first
+# Pages whose tables read as cards on a phone, with the cell that concludes each row first,
+# and the label that the card shows above it.
+CARD_TABLES = [
+    ("annexes/verification.html", "table.cartes", "Verdict"),
+    ("chapitres/chiffres-circulants.html", "table.affirmations-circulantes", "Verdict"),
+    ("chapitres/comparer.html", "table.comparaison:has(td.col-tete)",
+     "Ramené au périmètre commun"),
+]
+
+
+@pytest.mark.parametrize("path, table, lead", CARD_TABLES)
+@pytest.mark.parametrize("width", [320, 390])
+def test_long_tables_become_cards_with_the_verdict_first(browser, base, path, table, lead,
+                                                         width):
+    with visit(browser, base, path, width=width) as page:
+        rows = page.page.locator(f"{table} tbody tr:has(td.col-tete)")
+        assert rows.count() > 0, f"aucune carte dans {path}"
+        for r in range(min(rows.count(), 3)):
+            row = rows.nth(r)
+            cells = row.locator("td")
+            head = row.locator("td.col-tete")
+            assert head.count() == 1
+            boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+            assert head.bounding_box()["y"] == min(b["y"] for b in boxes), (
+                f"{path} : « {lead} » n'est pas en tête de carte")
+            # One card: cells stacked, each as wide as the card and inside the screen.
+            assert len({round(b["x"]) for b in boxes}) == 1, f"{path} : cellules côte à côte"
+            assert all(b["x"] >= 0 and b["x"] + b["width"] <= width for b in boxes)
+            label = page.page.evaluate(
+                "c => getComputedStyle(c, '::before').content", head.element_handle())
+            assert lead in label
+        assert page.page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("path, table, lead", CARD_TABLES)
+def test_card_tables_stay_tables_on_a_laptop(browser, base, path, table, lead):
+    with visit(browser, base, path, width=1366) as page:
+        row = page.page.locator(f"{table} tbody tr").first
         boxes = [row.locator("td").nth(i).bounding_box()["y"] for i in range(2)]
         assert abs(boxes[0] - boxes[1]) < 2, "sur grand écran, une ligne reste une ligne"
+
+
+def test_a_circulating_claim_keeps_its_anchor(browser, base):
+    with visit(browser, base, "chapitres/chiffres-circulants.html", width=390) as page:
+        rows = page.page.locator("table.affirmations-circulantes tbody tr[id^='circ-']")
+        assert rows.count() >= 3
+        assert "Verdict" in page.page.evaluate(
+            "c => getComputedStyle(c, '::before').content",
+            rows.first.locator("td.col-verdict").element_handle())
 
 
 def test_contributor_details_are_folded(browser, base):

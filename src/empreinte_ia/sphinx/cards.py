@@ -1,6 +1,7 @@
 """Long tables read as cards on a phone: each cell carries its column's name (data-label),
-the verdict column is marked so that CSS shows it first, and the table gets the class
-« cartes ». The HTML stays one table: on a wide screen nothing changes."""
+the column that concludes a row (a verdict, a figure brought to the common scope) is marked
+so that CSS shows it first, and the table gets the class « cartes ». The HTML stays one
+table: on a wide screen nothing changes."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from sphinx.application import Sphinx
 
 MIN_COLUMNS = 3
 VERDICT_HEADERS = {"verdict"}
+# Columns that conclude a row: first in the card (class « col-tete »).
+LEAD_HEADERS = VERDICT_HEADERS | {"ramené au périmètre commun"}
 
 
 def headers(table: nodes.table) -> list[str]:
@@ -50,9 +53,11 @@ class CardTableMixin:
         label = names[column]
         tag = self.body[cell]
         extra = f' data-label="{escape(label, quote=True)}"'
-        if label.lower() in VERDICT_HEADERS:
-            tag = tag.replace('class="', 'class="col-verdict ', 1) if 'class="' in tag \
-                else tag.replace("<td", '<td class="col-verdict"', 1)
+        marks = " ".join(["col-tete"] * (label.lower() in LEAD_HEADERS) +
+                         ["col-verdict"] * (label.lower() in VERDICT_HEADERS))
+        if marks:
+            tag = tag.replace('class="', f'class="{marks} ', 1) if 'class="' in tag \
+                else tag.replace("<td", f'<td class="{marks}"', 1)
         self.body[cell] = tag.replace("<td", "<td" + extra, 1)
 
 

@@ -136,7 +136,7 @@ class ComparisonTable(SphinxDirective):
                 for text in comparison.step_texts(registry, conv):
                     steps += nodes.list_item("", _para(text))
             converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
-            rows.append([_para(source, nodes.line(), link(self.env, registry, key)),
+            rows.append([nodes.container("", _para(source), _para(link(self.env, registry, key))),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
         return [_table([20, 14, 26, 24, 16],
@@ -160,15 +160,14 @@ class CirculatingClaims(SphinxDirective):
                            location=self.get_location(), type="empreinte", subtype="circulants")
             return []
         wanted = self.options.get("sujet")
-        items = nodes.bullet_list(classes=["affirmations-circulantes"])
+        rows, ids = [], []
         for c, v in found:
             if wanted and c.subject != wanted:
                 continue
             claim = c.claim
-            item = nodes.list_item(ids=["circ-" + nodes.make_id(claim.id)])
-            item += _para(nodes.emphasis(text=f"« {claim.quote} »"), " — ",
+            quote = _para(nodes.emphasis(text=f"« {claim.quote} »"), " — ",
                           nodes.reference("", c.outlet, refuri=c.url), f", {c.date}.")
-            verdict = _para(nodes.strong(text="Verdict : "), v.label)
+            verdict = _para(nodes.inline(text=v.label, classes=["verdict", f"verdict-{v.kind}"]))
             if claim.estimate:
                 verdict += nodes.Text(" ; recalculé : ")
                 verdict += nodes.reference(
@@ -180,14 +179,18 @@ class CirculatingClaims(SphinxDirective):
                                           "fois)")
             else:
                 verdict += nodes.Text(f" ({claim.reason.strip()})")
-            item += verdict
-            item += _para(nodes.strong(text="Origine probable : "), c.origin.strip())
+            origin = nodes.container("", _para(c.origin.strip()))
             if c.slip != "aucun":
-                item += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
+                origin += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
             if claim.note:
-                item += _para(claim.note)
-            items += item
-        return [items]
+                origin += _para(claim.note)
+            rows.append([quote, origin, verdict])
+            ids.append("circ-" + nodes.make_id(claim.id))
+        # A table like the verification annex's: on a phone, one card per claim, verdict first
+        # (cards.py).
+        table = _table([34, 42, 24], ["Affirmation", "Origine probable", "Verdict"], rows, ids)
+        table["classes"].append("affirmations-circulantes")
+        return [table]
 
 
 # -- annex fields ----------------------------------------------------------------------------
