@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from bs4 import BeautifulSoup
 
 from .support.site import build_small_site

@@ -169,7 +169,7 @@ def parse_scope(raw: Any, default_version: str = "") -> Scope:
         err = errors[0]
         where = _path(err)
         if err.validator == "required":
-            missing = [k for k in SCHEMA["required"] if k not in raw][0]
+            missing = next(k for k in SCHEMA["required"] if k not in raw)
             raise ScopeError(f"le périmètre n'a pas d'étiquette « {missing} »",
                              f"ajoutez « {missing}: … » sous « perimetre »")
         if err.validator == "additionalProperties":

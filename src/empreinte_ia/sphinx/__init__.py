@@ -123,7 +123,6 @@ def setup(app: Sphinx) -> dict:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_transform(typography.FrenchTypography)
-    app.add_post_transform(typography.FrenchTypographyLate)
     register_bibliography_style()
     comparer.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
