@@ -132,7 +132,10 @@ html_context = {"default_mode": "auto"}
 # -- OpenGraph (sphinxext-opengraph, loaded by the extension): link previews -----------
 ogp_site_url = html_baseurl
 ogp_description_length = 200
-ogp_social_cards = {"enable": False}   # no image generated per page
+# Chapters get a preview image drawn at build time (matplotlib, a local font), in the project's
+# colours (empreinte_ia.sphinx.social_cards); the other pages none.
+ogp_social_cards = {"enable": False}
+empreinte_social_cards = {"enable": True}
 ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
 html_theme_options["extra_footer"] = (
     f"Version {release} du {empreinte_build_date}. Textes et données sous licence CC BY 4.0, "

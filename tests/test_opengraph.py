@@ -29,3 +29,34 @@ def test_opengraph_tags_escaped_once(tmp_path):
         og["og:description"].startswith("L'eau et l'énergie des centres : 0,42\u202fWh"), og
     assert head.find("meta", attrs={"name": "description"})["content"] == og["og:description"]
     assert len(head.find_all("link", rel="canonical")) == 1
+
+
+@pytest.mark.build
+def test_each_chapter_has_one_preview_image_drawn_at_build(site):
+    """sphinxext-opengraph's social cards, for chapters only: one og:image per chapter, a PNG
+    of the build at the published address; the other pages have none."""
+    chapters, others = [], []
+    for page in sorted(site.rglob("*.html")):
+        name = str(page.relative_to(site))
+        if name.startswith("_"):
+            continue
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        images = [m["content"] for m in head.find_all("meta", property="og:image")] if head \
+            else []
+        if name.startswith("chapitres/"):
+            # The published address of the site, from the page's own (og:url).
+            base = head.find("meta", property="og:url")["content"].removesuffix(name)
+            chapters.append((name, [i.removeprefix(base) for i in images if i.startswith(base)]
+                             if len(images) == 1 else images))
+        else:
+            others.append((name, images))
+    assert len(chapters) >= 8
+    for name, images in chapters:
+        assert len(images) == 1, f"{name} : {images}"
+        assert images[0].endswith(".png") and "://" not in images[0], images
+        png = site / images[0]
+        assert png.is_file(), f"{name} : image absente du site construit ({png})"
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [(n, i) for n, i in others if i] == []
+    # One card per chapter, each its own (its title and description are drawn on it).
+    assert len({i[0] for _n, i in chapters}) == len(chapters)

@@ -26,6 +26,7 @@
   comparer.py      {converti}, {comparaison-requetes}, {facteurs-perimetre},
                    {affirmations-circulantes}, scope tags and range drivers in the annexes,
                    figures of different scopes refused side by side
+  social_cards.py  an og:image per chapter (sphinxext-opengraph's social cards, local)
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
@@ -56,6 +57,7 @@ from . import (
     publishing,
     pybtex_plugins,
     roles,
+    social_cards,
     state,
     typography,
     verdicts,
@@ -125,4 +127,5 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(typography.FrenchTypography)
     register_bibliography_style()
     comparer.setup(app)
+    social_cards.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
