@@ -89,7 +89,7 @@ def laptop_use_years_for_manufacturing(laptop_manufacturing_co2, laptop_use_co2_
 # --- The GPU servers that trained BLOOM ------------------------------------------------------
 
 
-@estimate("bloom_gpus_per_server", unit="gpu/server", sig=2,
+@estimate("bloom_gpus_per_server", unit="gpu/server", sig=1,
           label="GPU par serveur (nœud de calcul) pendant l'entraînement de BLOOM",
           formula="nombre de GPU ÷ nombre de serveurs")
 def bloom_gpus_per_server(bloom_gpu_count, bloom_server_count):
