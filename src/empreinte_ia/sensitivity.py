@@ -28,7 +28,7 @@ class Driver:
         return len(self.ids) > 1
 
 
-def _evaluate(registry: Registry, key: str, overrides: dict[str, Value],
+def evaluate(registry: Registry, key: str, overrides: dict[str, Value],
               memo: dict[str, Value]) -> Value:
     """The central value of `key` with some inputs replaced (each by a bound, without range)."""
     if key in overrides:
@@ -39,7 +39,7 @@ def _evaluate(registry: Registry, key: str, overrides: dict[str, Value],
         out = registry.parameters[key].value.central()
     else:
         est = registry.estimates[key]
-        args = [_evaluate(registry, name, overrides, memo) for name in est.inputs]
+        args = [evaluate(registry, name, overrides, memo) for name in est.inputs]
         result = est.func(*args)
         out = (result if isinstance(result, Value) else Value._lift(result)).to(est.unit).central()
     memo[key] = out
@@ -58,7 +58,7 @@ def ranged_inputs(registry: Registry, key: str) -> list[str]:
             continue
         est = registry.estimates[name]
         memo: dict[str, Value] = {}
-        args = [_evaluate(registry, i, {}, memo) for i in est.inputs]
+        args = [evaluate(registry, i, {}, memo) for i in est.inputs]
         result = est.func(*args)
         if isinstance(result, Value) and result.has_range:
             out.append(name)   # the formula itself sets a range (e.g. a factor with two sources)
@@ -95,7 +95,7 @@ def drivers(registry: Registry, key: str) -> list[Driver]:
             if key in group:  # the figure's own range: read it directly
                 ends.append(getattr(registry.value(key), bound).to(unit).magnitude)
                 continue
-            ends.append(_evaluate(registry, key, overrides, {}).mid.to(unit).magnitude)
+            ends.append(evaluate(registry, key, overrides, {}).mid.to(unit).magnitude)
         swings.append((group, abs(ends[1] - ends[0])))
     total = sum(s * s for _g, s in swings)
     if total == 0:
