@@ -63,9 +63,13 @@ class Value:
         return Value(mid, Q_(min(mags), unit), Q_(max(mags), unit))
 
     def together(self, other, op: Callable) -> Value:
-        """Apply op bound by bound: low with low, high with high (correlated inputs)."""
+        """Apply op bound by bound: low with low, high with high (correlated inputs). The
+        two results are then ordered (a ratio of bounds taken together may fall either way)."""
         o = Value._lift(other)
-        return Value(op(self.mid, o.mid), op(self.low, o.low), op(self.high, o.high))
+        mid = op(self.mid, o.mid)
+        ends = sorted((op(self.low, o.low), op(self.high, o.high)),
+                      key=lambda q: q.to(mid.units).magnitude)
+        return Value(mid, ends[0], ends[1])
 
     def __add__(self, other):
         o = Value._lift(other)
