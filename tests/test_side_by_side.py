@@ -111,10 +111,10 @@ from ..registry import estimate
 def rapport_test({inputs}):
     return {body}
 '''
-CROSS = dict(inputs="gpt4o_energy_short, google_search_energy",
-             body="gpt4o_energy_short / google_search_energy")
-CONVERTED = dict(inputs="devries_chatgpt_energy, scope_factor_overhead, chatgpt_energy_epoch",
-                 body="devries_chatgpt_energy * scope_factor_overhead / chatgpt_energy_epoch")
+CROSS = {"inputs": "gpt4o_energy_short, google_search_energy",
+             "body": "gpt4o_energy_short / google_search_energy"}
+CONVERTED = {"inputs": "devries_chatgpt_energy, scope_factor_overhead, chatgpt_energy_epoch",
+                 "body": "devries_chatgpt_energy * scope_factor_overhead / chatgpt_energy_epoch"}
 
 
 def estimates_with(tmp_path, declared="", **parts):
@@ -173,23 +173,23 @@ def test_ratio_with_its_conversion_is_accepted(tmp_path):
 @pytest.mark.parametrize("declared, parts, words", [
     # A factor that adds a stage both figures already count does not bring them together.
     (', perimetres="convertis", conversion=("scope_factor_idle",)',
-     dict(inputs="devries_chatgpt_energy, scope_factor_idle, chatgpt_energy_epoch",
-          body="devries_chatgpt_energy * scope_factor_idle / chatgpt_energy_epoch"),
+     {"inputs": "devries_chatgpt_energy, scope_factor_idle, chatgpt_energy_epoch",
+          "body": "devries_chatgpt_energy * scope_factor_idle / chatgpt_energy_epoch"},
      "il manque scope_factor_overhead"),
     # A conversion declared but not applied in the formula.
     (', perimetres="convertis", conversion=("scope_factor_overhead",)',
-     dict(inputs="devries_chatgpt_energy, chatgpt_energy_epoch",
-          body="devries_chatgpt_energy / chatgpt_energy_epoch"),
+     {"inputs": "devries_chatgpt_energy, chatgpt_energy_epoch",
+          "body": "devries_chatgpt_energy / chatgpt_energy_epoch"},
      "n'entre pas dans le calcul"),
     # No published method: nothing can place the Google search figure.
     (', perimetres="convertis", conversion=("scope_factor_overhead",)',
-     dict(inputs="gpt4o_energy_short, scope_factor_overhead, google_search_energy",
-          body="gpt4o_energy_short * scope_factor_overhead / google_search_energy"),
+     {"inputs": "gpt4o_energy_short, scope_factor_overhead, google_search_energy",
+          "body": "gpt4o_energy_short * scope_factor_overhead / google_search_energy"},
      "aucune conversion ne le place"),
     # Two figures of one scope are not « différents ».
     (', perimetres="differents"',
-     dict(inputs="gpt4o_energy_medium, gpt4o_energy_short",
-          body="gpt4o_energy_medium / gpt4o_energy_short"),
+     {"inputs": "gpt4o_energy_medium, gpt4o_energy_short",
+          "body": "gpt4o_energy_medium / gpt4o_energy_short"},
      "ont le même périmètre"),
     # An « écart » is between two scopes of one measurement.
     (', perimetres="ecart"', CROSS, "n'ont pas le même modèle"),
