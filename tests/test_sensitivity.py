@@ -112,6 +112,9 @@ def test_swings_of_a_sum_add_up_to_its_propagated_range(spans):
     reg = registry_of(params, lambda *xs: sum(xs[1:], xs[0]), tuple(p.id for p in params))
     _mid, low, high = reg.value("f").magnitudes()
     found = drivers(reg, "f")
+    if f"{low:.3g}" == f"{high:.3g}":    # a range that does not show (sig 2): no drivers
+        assert found == []
+        return
     assert sum(d.swing for d in found) == pytest.approx(high - low)
     assert sum(d.share for d in found) == pytest.approx(1)
 
