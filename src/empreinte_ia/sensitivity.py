@@ -65,7 +65,7 @@ def own_range(registry: Registry, key: str) -> Value | None:
 
 def ranged_inputs(registry: Registry, key: str) -> list[str]:
     """Inputs of `key` (itself included for an estimate) that carry a range of their own."""
-    candidates = [key] + sorted(registry._all_inputs(key)) if key in registry.estimates \
+    candidates = [key, *sorted(registry._all_inputs(key))] if key in registry.estimates \
         else [key]
     out = []
     for name in candidates:
@@ -95,7 +95,7 @@ def bound_together(registry: Registry, key: str) -> list[set[str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                 and node.func.attr == "together":
-            parts = [node.func.value] + node.args[:1]
+            parts = [node.func.value, *node.args[:1]]
             names = {n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name)}
             if len(names & set(est.inputs)) > 1:
                 found.append(names & set(est.inputs))
@@ -121,7 +121,7 @@ def _groups(registry: Registry, key: str, names: list[str]) -> list[tuple[str, .
         return tag
 
     ranged = set(names)
-    for est in [key] + sorted(registry._all_inputs(key)):
+    for est in [key, *sorted(registry._all_inputs(key))]:
         for bound in bound_together(registry, est):
             members = set()
             for b in bound:
