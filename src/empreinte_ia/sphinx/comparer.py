@@ -136,7 +136,11 @@ class ComparisonTable(SphinxDirective):
                 steps = nodes.bullet_list()
                 for text in comparison.step_texts(registry, conv):
                     steps += nodes.list_item("", _para(text))
-            converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            converted = nodes.container()
+            converted += _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            independent = comparison.independent_text(conv)
+            if independent:
+                converted += _para(independent[0].upper() + independent[1:] + ".")
             rows.append([_para(source, nodes.line(), link(self.env, registry, key)),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
