@@ -136,7 +136,11 @@ class ComparisonTable(SphinxDirective):
                 steps = nodes.bullet_list()
                 for text in comparison.step_texts(registry, conv):
                     steps += nodes.list_item("", _para(text))
-            converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            converted = nodes.container()
+            converted += _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            independent = comparison.independent_text(conv)
+            if independent:
+                converted += _para(independent[0].upper() + independent[1:] + ".")
             rows.append([nodes.container("", _para(source), _para(link(self.env, registry, key))),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
@@ -175,11 +179,14 @@ class CirculatingClaims(SphinxDirective):
                     "", render(registry, claim.estimate, "chiffre"),
                     refuri=_uri(self.env, entry_doc(registry, claim.estimate),
                                 anchor(claim.estimate)), classes=["chiffre"])
+                if str(registry.value(claim.estimate).mid.units) == "dimensionless":
+                    verdict += nodes.Text(" fois")
                 if v.ratio and abs(v.ratio - 1) > claim.tolerance:
-                    verdict += nodes.Text(f" (l'affirmation en vaut {format_number(v.ratio, 2)} "
-                                          "fois)")
+                    verdict += nodes.Text(f" ; l'affirmation vaut {format_number(v.ratio, 2)} "
+                                          "fois ce calcul")
+                verdict += nodes.Text(".")
             else:
-                verdict += nodes.Text(f" ({claim.reason.strip()})")
+                verdict += nodes.Text(f". {claim.reason.strip()}")
             origin = nodes.container("", _para(c.origin.strip()))
             if c.slip != "aucun":
                 origin += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
