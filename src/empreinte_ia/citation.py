@@ -92,7 +92,7 @@ def _producers(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
-def _date_fr(iso: str) -> str:
+def date_fr(iso: str) -> str:
     return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="fr")
 
 
@@ -107,8 +107,8 @@ def full_fr(c: Cited, site: Site) -> str:
     """Full reference, producers first, then this site, release, permalink and access date."""
     origin = f"D’après {_producers(c.producers)} ; calculé" if c.producers else "Calculé"
     return (f"« {c.label} » : {c.quantity}. {origin} par {AUTHOR}, « {site.title} », "
-            f"{c.release_words(site)} du {_date_fr(c.release_date)}, licence {LICENCE}. "
-            f"{c.url} (consulté le {_date_fr(c.accessed)}).")
+            f"{c.release_words(site)} du {date_fr(c.release_date)}, licence {LICENCE}. "
+            f"{c.url} (consulté le {date_fr(c.accessed)}).")
 
 
 def bibtex_key(c: Cited) -> str:
@@ -121,7 +121,7 @@ def bibtex(c: Cited, site: Site) -> str:
     months = "jan feb mar apr may jun jul aug sep oct nov dec".split()
     origin = f"D’après {_producers(c.producers)} ; calculé" if c.producers else "Calculé"
     note = bibtex_field(f"{c.quantity}. {origin} par {SHORT_TITLE}, {c.release_words(site)}, "
-                        f"licence {LICENCE}. Consulté le {_date_fr(c.accessed)}")
+                        f"licence {LICENCE}. Consulté le {date_fr(c.accessed)}")
     fields = [
         ("author", "{" + bibtex_field(AUTHOR) + "}"),
         ("title", "{" + bibtex_field(c.label) + "}"),
@@ -136,7 +136,7 @@ def bibtex(c: Cited, site: Site) -> str:
     lines += [f"  {name} = {{{value}}}," for name, value in fields]
     lines.insert(5, f"  month = {months[month - 1]},")
     lines[-1] = lines[-1].rstrip(",")
-    return "\n".join(lines + ["}"])
+    return "\n".join([*lines, "}"])
 
 
 def _date_parts(iso: str) -> dict:
