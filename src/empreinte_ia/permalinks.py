@@ -36,6 +36,8 @@ WORKING = "la version de travail (non publiée)"
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:44rem;margin:1rem auto;"
           "padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#0b5394}"
+          # A permalink (« https://…/v/0.1.0/… ») is one long word: it breaks at the screen's edge.
+          "main{overflow-wrap:anywhere}"
           "pre{white-space:pre-wrap;word-break:break-word;background:#f3f3f3;padding:.5rem;"
           "font-size:.85rem}.etat{border-left:4px solid #8a4b00;padding-left:.75rem}"
           "dt{font-weight:600}dd{margin:0 0 .5rem 1rem}")
