@@ -42,7 +42,7 @@ def _char(ch: str) -> str:
     if ch in _SUPERSCRIPTS:
         return r"\textsuperscript{" + str(_SUPERSCRIPTS.index(ch)) + "}"
     try:
-        encoded = codecs.encode(ch, "ulatex+ascii").strip()
+        encoded: str = codecs.encode(ch, "ulatex+ascii").strip()  # type: ignore[assignment]  # a str
     except (UnicodeEncodeError, ValueError):
         encoded = ""
     if encoded and encoded.isascii() and encoded != ch:
