@@ -305,7 +305,8 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
         body = (f'<nav><a href="../../index.html">{_t(site.title)}</a> › '
                 f'<a href="../index.html">versions</a></nav>\n<main>\n'
                 f"<h1>Version {escape(version)} du {_t(date_fr(release['date']))}</h1>\n"
-                "<p>Chaque chiffre tel qu’il a été publié dans cette version, avec sa citation. "
+                "<p>Chaque chiffre tel qu’il a été publié dans cette version (les mêmes chiffres, "
+                "écrits comme le site les écrit aujourd’hui), avec sa citation. "
                 f'{_t("Tout en un fichier :")} <a href="citations.bib">BibTeX</a> · '
                 '<a href="citations.json">CSL-JSON</a>.</p>\n' + "\n".join(items) + "\n</main>")
         index_path = folder / "index.html"
