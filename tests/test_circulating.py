@@ -17,7 +17,7 @@ def found():
 
 def test_at_least_twenty_claims_with_source_and_origin(found):
     assert len(found) >= 20
-    for c, v in found:
+    for c, _v in found:
         assert c.url.startswith("https://") and c.origin.strip() and c.outlet
     assert {c.subject for c, _v in found} == {"energie", "eau", "carbone"}
 
@@ -32,6 +32,12 @@ def test_verdicts_follow_the_numbers(found):
     assert by_id["m_clubic_gemini"].kind == "repris"
     assert by_id["m_solutionsnum_29wh_ucr"].kind == "erreur"
     assert by_id["m_figaro_soixante_fois"].kind == "inverifiable"
+    # « Dix fois une recherche Google » divides a ChatGPT estimate by a Google figure of
+    # another (unpublished) scope: « autre périmètre », whatever the ratio.
+    assert by_id["m_clubic_dix_fois_google"].kind == "perimetre"
+    assert by_id["m_afp_aie_dix_fois"].kind == "perimetre"
+    assert by_id["m_clubic_dix_fois_google"].ratio == pytest.approx(10 / by_id[
+        "m_clubic_dix_fois_google"].computed)
 
 
 def test_french_dates():

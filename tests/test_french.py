@@ -210,3 +210,18 @@ def test_runs_of_identical_verdicts_are_merged(site):
     for degree in DEGREES:
         assert f"{degree.label}, {degree.label}" not in text, degree.label
     assert "(les trois repris de la source sans vérification)" in text
+
+
+# « entre 0,16 à 0,60 Wh »: a {plage} written after « entre » (French says « entre … et … »,
+# or « de … à … »).
+_BETWEEN_TO = re.compile(rf"\bentre\s+{_NUMBER}\s+à\s+{_NUMBER}")
+
+
+@pytest.mark.build
+def test_no_range_after_entre(site):
+    found = {}
+    for path in pages(site):
+        items = [m.group(0) for m in _BETWEEN_TO.finditer(prose(path))]
+        if items:
+            found[str(path.relative_to(site))] = items
+    assert not found, "« entre … à … » (écrire « de … à … ») :\n" + _report(found)

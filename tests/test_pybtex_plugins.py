@@ -7,19 +7,24 @@ import pybtex.plugin
 from .support.site import build_small_site
 
 
-def test_entry_points_scanned_once_per_plugin(tmp_path):
-    """Five plugins are looked up (the docutils backend; the name styles « plain » and « last »,
-    the label style « number », the sorting « none » of the citations' style), each scanned once
-    whatever the number of citations; « francais » itself is registered at run time and never
-    scanned. Each citation after the first asks the cache again for its names, labels and
-    sorting (3 hits), and the backend is asked once more (1 hit)."""
-    if hasattr(pybtex.plugin.entry_points, "cache_clear"):
-        pybtex.plugin.entry_points.cache_clear()  # another build of this process filled it
-    keys = ("jegham2025", "you2025", "devries2023")
+def _scans(tmp_path, keys: tuple[str, ...]) -> int:
+    """Entry-point scans, from an empty cache, for a page citing `keys` in footnotes."""
+    if hasattr(pybtex.plugin.entry_points, "cache_clear"):  # installed by an earlier build
+        pybtex.plugin.entry_points.cache_clear()
     cites = " ".join(f"{{footcite:p}}`{key}`" for key in keys)
-    result = build_small_site(tmp_path, {"page.md": f"# Page\n\nTrois sources {cites}.\n\n"
+    result = build_small_site(tmp_path, {"page.md": f"# Page\n\nSources {cites}.\n\n"
                                                     "```{footbibliography}\n```\n"})
     assert result.ok, result.messages
+    assert hasattr(pybtex.plugin.entry_points, "cache_info"), "l'extension n'a pas mis le cache"
     info = pybtex.plugin.entry_points.cache_info()
-    assert info.misses == info.currsize == 5, info
-    assert info.hits == 3 * (len(keys) - 1) + 1, info
+    assert info.hits > 0, "les recherches de greffons ne passent plus par le cache"
+    return info.misses
+
+
+def test_entry_points_scanned_once_per_plugin(tmp_path):
+    one = _scans(tmp_path / "une", ("jegham2025",))
+    three = _scans(tmp_path / "trois", ("jegham2025", "you2025", "devries2023"))
+    # One scan per plugin, whatever the citations: the docutils backend, the name styles
+    # « plain » and « last », the label style « number », the sorting « none » (five); the style
+    # « francais » is registered at run time and never scanned.
+    assert three == one == 5

@@ -9,15 +9,15 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import math
 import itertools
+import math
 import sys
 import traceback
 import types
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-import warnings
 from pathlib import Path
 
 import pint
@@ -45,20 +45,30 @@ class Estimate:
     sign: str = "positif"
     # Scope tags of a per-query figure (see scope.py), given as @estimate(..., scope={...}).
     scope: Scope | None = None
+    # A ratio of per-query figures of different scopes says so (see side_by_side.py):
+    # perimetres="differents", "ecart" or "convertis" (with the factors in `conversion`).
+    scopes: str | None = None
+    conversion: tuple[str, ...] = ()
 
 
 DEFINITIONS: dict[str, Estimate] = {}
 SIGNS = ("positif", "relatif")
+# What a ratio of per-query figures of different scopes declares (side_by_side.RATIO_KINDS).
+SCOPE_DECLARATIONS = ("differents", "ecart", "convertis")
 
 
 def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig: int = 2,
-             signe: str = "positif", scope: dict | None = None) -> Callable:
+             signe: str = "positif", scope: dict | None = None,
+             perimetres: str | None = None, conversion: tuple[str, ...] = ()) -> Callable:
     """Register a function as an estimate; its id is the function's name (see module docstring).
 
     `id`, when given, must be the function's name. `signe="relatif"` lets a result with a
     dimension be negative (a difference); dimensionless results may always be negative.
     `scope` holds the « perimetre » tags (same keys as in data/parameters) of a figure per
-    query, image or video; it is required for those and validated like the data files."""
+    query, image or video; it is required for those and validated like the data files.
+    `perimetres` declares a ratio of per-query figures of different scopes: "differents" (shown
+    as such, the text says so), "ecart" (the gap between two scopes of one measurement) or
+    "convertis" (brought to one scope by the factors named in `conversion`)."""
 
     def register(func: Callable) -> Callable:
         path = relative(Path(inspect.getsourcefile(func)))
@@ -98,8 +108,17 @@ def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig:
             except ScopeError as exc:
                 raise DataError(path, line, f"estimation « {name} » : {exc.message}",
                                 exc.fix) from None
+        if perimetres is not None and perimetres not in SCOPE_DECLARATIONS:
+            raise DataError(path, line, f"estimation « {name} » : perimetres=\"{perimetres}\" "
+                            "inconnu", "valeurs possibles : " + ", ".join(SCOPE_DECLARATIONS))
+        if (perimetres == "convertis") != bool(conversion):
+            raise DataError(path, line, f"estimation « {name} » : perimetres=\"convertis\" va "
+                            "avec conversion=(…), et seulement avec elle",
+                            "nommez les facteurs de la conversion, par exemple "
+                            "conversion=(\"scope_factor_overhead\",), ou retirez conversion")
         DEFINITIONS[name] = Estimate(name, label, parsed, formula, sig, func, inputs, path, line,
-                                     func.__module__.rsplit(".", 1)[-1], signe, tags)
+                                     func.__module__.rsplit(".", 1)[-1], signe, tags,
+                                     perimetres, tuple(conversion))
         return func
 
     return register
@@ -175,7 +194,7 @@ def load_estimates(folder: Path | None = None) -> dict[str, Estimate]:
                 importlib.import_module(f"{name}.{path.stem}")
             except DataError:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - any error of a contributor's module, in French
                 raise DataError(relative(path), _failing_line(exc, path),
                                 f"le module d'estimations ne se charge pas : {_describe(exc)}",
                                 "corrigez cette ligne du module") from None
@@ -200,7 +219,7 @@ def _unit_text(unit) -> str:
         return "sans dimension"
     try:
         return f"{ureg.Unit(unit):~}"
-    except Exception:
+    except Exception:  # noqa: BLE001 - pint raises several kinds; the raw text is shown instead
         return str(unit)
 
 
@@ -235,6 +254,7 @@ class Registry:
         self.references = references
         self._values: dict[str, Value] = {}
         self._inputs_cache: dict[str, frozenset[str]] = {}
+        self._ratio_cache: dict[str, object] = {}
         clash = set(parameters) & set(estimates)
         if clash:
             name = sorted(clash)[0]
@@ -266,6 +286,15 @@ class Registry:
         """The scope tags of a per-query figure, or None."""
         return self.entry(key).scope
 
+    def ratio_scope(self, key: str):
+        """What the registry knows of `key` as a ratio of per-query figures (side_by_side.py):
+        a RatioScope, or None when `key` is not one."""
+        from .side_by_side import ratio_scope
+
+        if key not in self._ratio_cache:
+            self._ratio_cache[key] = ratio_scope(self, key)
+        return self._ratio_cache[key]
+
     def sig(self, key: str) -> int | None:
         return self.entry(key).sig
 
@@ -283,7 +312,7 @@ class Registry:
 
     def _compute(self, est: Estimate, stack: tuple[str, ...]) -> Value:
         if est.id in stack:
-            cycle = " → ".join(stack + (est.id,))
+            cycle = " → ".join((*stack, est.id))
             raise DataError(est.path, est.line, f"dépendance circulaire : {cycle}",
                             "une estimation ne peut pas dépendre d'elle-même")
         args = []
@@ -293,14 +322,14 @@ class Registry:
                                 f"l'estimation « {est.id} » utilise « {name} », qui n'est ni un "
                                 "paramètre ni une estimation",
                                 "corrigez le nom de l'argument ou ajoutez le paramètre dans data/")
-            args.append(self.value(name, stack + (est.id,)))
+            args.append(self.value(name, (*stack, est.id)))
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", RuntimeWarning)  # numpy: overflow, 0/0
                 result = est.func(*args)
         except DataError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any error of a formula, reported in French
             source = Path(inspect.getsourcefile(est.func))
             raise DataError(est.path, _failing_line(exc, source) or est.line,
                             f"l'estimation « {est.id} » ne se calcule pas : {_describe(exc)}",
@@ -312,7 +341,7 @@ class Registry:
                                                                         pint.Quantity)):
                     raise TypeError(type(result).__name__)
                 result = Value._lift(result)
-            except Exception:
+            except Exception:  # noqa: BLE001 - whatever cannot be lifted to a value
                 raise DataError(est.path, est.line,
                                 f"l'estimation « {est.id} » renvoie « {result!r} », qui n'est "
                                 "pas une grandeur",
@@ -364,9 +393,13 @@ class Registry:
         return self._inputs_cache[key]
 
     def check(self) -> None:
-        """Compute every estimate once, so that any error shows up at load time."""
+        """Compute every estimate once, so that any error shows up at load time; refuse a
+        ratio of per-query figures of different scopes that does not say so."""
+        from .side_by_side import check_ratios
+
         for key in sorted(self.estimates):
             self.value(key)
+        check_ratios(self)
 
     @cached_property
     def chapters(self) -> dict[str, list[str]]:
@@ -381,7 +414,7 @@ LIMIT = 1e30
 
 def check_result(est: Estimate, result: Value) -> None:
     """A result is finite, not absurdly large, and not negative when its kind cannot be."""
-    mags = dict(zip(("valeur", "bas", "haut"), result.magnitudes()))
+    mags = dict(zip(("valeur", "bas", "haut"), result.magnitudes(), strict=True))
     for name, x in mags.items():
         if not math.isfinite(x):
             what = "n'est pas un nombre (NaN)" if math.isnan(x) else "est infinie"

@@ -20,7 +20,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .. import comparison
-from ..circulating import SLIPS, verdicts as circulating_verdicts
+from ..circulating import SLIPS
+from ..circulating import verdicts as circulating_verdicts
 from ..datafile import DataError
 from ..display import anchor, entry_doc, render, sig_of
 from ..formatting import format_number, format_value
@@ -135,7 +136,11 @@ class ComparisonTable(SphinxDirective):
                 steps = nodes.bullet_list()
                 for text in comparison.step_texts(registry, conv):
                     steps += nodes.list_item("", _para(text))
-            converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            converted = nodes.container()
+            converted += _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            independent = comparison.independent_text(conv)
+            if independent:
+                converted += _para(independent[0].upper() + independent[1:] + ".")
             rows.append([_para(source, nodes.line(), link(self.env, registry, key)),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
