@@ -227,7 +227,8 @@ def ratio_field(env, registry: Registry, key: str) -> nodes.Node | None:
                 para += nodes.Text(", ")
             para += link(env, registry, k)
             scope = registry.scope(k)
-            para += nodes.Text(f" ({scope.short()})")
+            if scope is not None:   # always: the sides of a ratio are scoped figures
+                para += nodes.Text(f" ({scope.short()})")
     if r.differences:
         para += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
     if r.declared == "convertis":
