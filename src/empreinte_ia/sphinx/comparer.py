@@ -180,11 +180,14 @@ class CirculatingClaims(SphinxDirective):
                     "", render(registry, claim.estimate, "chiffre"),
                     refuri=_uri(self.env, entry_doc(registry, claim.estimate),
                                 anchor(claim.estimate)), classes=["chiffre"])
+                if str(registry.value(claim.estimate).mid.units) == "dimensionless":
+                    verdict += nodes.Text(" fois")
                 if v.ratio and abs(v.ratio - 1) > claim.tolerance:
-                    verdict += nodes.Text(f" (l'affirmation en vaut {format_number(v.ratio, 2)} "
-                                          "fois)")
+                    verdict += nodes.Text(f" ; l'affirmation vaut {format_number(v.ratio, 2)} "
+                                          "fois ce calcul")
+                verdict += nodes.Text(".")
             else:
-                verdict += nodes.Text(f" ({claim.reason.strip()})")
+                verdict += nodes.Text(f". {claim.reason.strip()}")
             item += verdict
             item += _para(nodes.strong(text="Origine probable : "), c.origin.strip())
             if c.slip != "aucun":
