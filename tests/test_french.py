@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from empreinte_ia.bibliography import FrenchStyle, french_date
+from empreinte_ia.bibliography import FrenchStyle
+from empreinte_ia.formatting import french_date
 from empreinte_ia.typography import NBSP, NNBSP, breakable_spaces, typeset
 
 from .conftest import DATA
@@ -99,7 +100,9 @@ def test_bibliography_in_french():
 
 
 def test_french_date():
-    assert french_date("2026-02-01") == "1 février 2026"
+    assert french_date("2026-02-01") == "1er février 2026"
+    assert french_date("2026-02-02") == "2 février 2026"
+    assert french_date("2026-02-30") == "2026-02-30"
 
 
 # -- the built site ------------------------------------------------------------------------

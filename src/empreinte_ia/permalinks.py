@@ -25,8 +25,8 @@ from pathlib import Path
 import pint
 
 from .changelog import Change, Record, changes, version_key
-from .citation import Cited, Site, bibtex, csl, date_fr, full_fr, permalink_page, short_fr, site_csl
-from .formatting import BARE, FULL, format_quantity, format_range
+from .citation import Cited, Site, bibtex, csl, full_fr, permalink_page, short_fr, site_csl
+from .formatting import BARE, FULL, format_quantity, format_range, french_date
 from .freeze import annex_page
 from .typography import typeset
 from .units import UnitError, is_calendar_year, parse_unit, time_first
@@ -250,7 +250,7 @@ def figure_page(site: Site, release: dict, section: str, key: str, cited: Cited,
         f'<nav><a href="{root}index.html">{_t(site.title)}</a> › '
         f'<a href="index.html">version {escape(version)}</a></nav>\n<main>\n'
         f"<h1>{_t(entry['libelle'])}</h1>\n"
-        f"<p>{_t(f'Valeur publiée en version {version} du {date_fr(date)} :')} {shown}.</p>\n"
+        f"<p>{_t(f'Valeur publiée en version {version} du {french_date(date)} :')} {shown}.</p>\n"
         f'<p class="etat etat-{state}">{_t(sentence)}{now}</p>\n<dl>{fields}</dl>\n'
         "<h2>Citer ce chiffre</h2>\n"
         f"<p><strong>{_t('En ligne :')}</strong> {_t(short_fr(cited, site))}</p>\n"
@@ -304,7 +304,7 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
         (folder / "citations.bib").write_text("\n\n".join(bib) + "\n", encoding="ascii")
         body = (f'<nav><a href="../../index.html">{_t(site.title)}</a> › '
                 f'<a href="../index.html">versions</a></nav>\n<main>\n'
-                f"<h1>Version {escape(version)} du {_t(date_fr(release['date']))}</h1>\n"
+                f"<h1>Version {escape(version)} du {_t(french_date(release['date']))}</h1>\n"
                 "<p>Chaque chiffre tel qu’il a été publié dans cette version (les mêmes chiffres, "
                 "écrits comme le site les écrit aujourd’hui), avec sa citation. "
                 f'{_t("Tout en un fichier :")} <a href="citations.bib">BibTeX</a> · '
@@ -315,7 +315,7 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
                               encoding="utf-8")
         written.append(index_path)
         listing.append(f'<li><a href="{version}/index.html">Version {escape(version)}</a> du '
-                       f"{_t(date_fr(release['date']))}</li>")
+                       f"{_t(french_date(release['date']))}</li>")
     if releases:
         body = (f'<nav><a href="../index.html">{_t(site.title)}</a></nav>\n<main>\n'
                 "<h1>Versions publiées</h1>\n<ul>" + "".join(reversed(listing)) + "</ul>\n</main>")
