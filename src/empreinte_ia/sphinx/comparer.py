@@ -27,7 +27,7 @@ from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..sensitivity import drivers
 from ..side_by_side import check_text
-from .nodes import link, page_uri
+from .nodes import link, myst, page_uri
 from .state import state
 from .verification import _table as empty_table
 
@@ -179,13 +179,15 @@ class CirculatingClaims(SphinxDirective):
                     verdict += nodes.Text(f" (l'affirmation en vaut {format_number(v.ratio, 2)} "
                                           "fois)")
             else:
-                verdict += nodes.Text(f" ({claim.reason.strip()})")
+                verdict += nodes.Text(" (")
+                verdict.extend(myst(self, claim.reason))
+                verdict += nodes.Text(")")
             item += verdict
-            item += _para(nodes.strong(text="Origine probable : "), c.origin.strip())
+            item += _para(nodes.strong(text="Origine probable : "), *myst(self, c.origin))
             if c.slip != "aucun":
                 item += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
             if claim.note:
-                item += _para(claim.note)
+                item += _para(*myst(self, claim.note))
             items += item
         return [items]
 
