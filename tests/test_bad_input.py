@@ -199,6 +199,9 @@ def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
     result, found, out = chapter_build
     assert "la construction échoue sur" in result.stderr
     assert "Traceback" not in result.stderr and "sphinx-doc/sphinx/issues" not in result.stderr
+    # Sphinx's English « WARNING: » prefix is said in French (french_warnings.FrenchPrefix).
+    assert re.search(r"cas_\w+\.md:\d+: AVERTISSEMENT : ", result.stderr), result.stderr[-2000:]
+    assert "WARNING:" not in result.stderr and "ERROR:" not in result.stderr
     assert (out / "cible.html").exists(), "les pages justes restent publiées"
 
 
