@@ -1,4 +1,5 @@
-"""Fixtures; the helpers they use are in tests/support/ (site.py: small and full builds)."""
+"""Fixtures; the helpers they use are in tests/support/ (site.py: small and full builds;
+fixtures.py: the browser fixtures, a plugin registered below)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import pytest
 from .support.site import DATA, ROOT, build_full_site, write
 
 __all__ = ["DATA", "ROOT", "write"]
+# The browser fixtures (`browser`, `base`) shared by test_browser.py and test_phone.py.
+pytest_plugins = ["tests.support.fixtures"]
 
 
 @pytest.fixture

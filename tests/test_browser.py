@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, write
-from .support.browser import chromium, serve, visit
+from .support.browser import serve, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
@@ -17,18 +17,6 @@ PAGES = [*sorted(str(p.relative_to(ROOT / "docs").with_suffix(".html"))
                  for p in (ROOT / "docs").rglob("*.md")), "genindex.html", "search.html"]
 MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
 MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

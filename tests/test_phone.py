@@ -6,22 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from .support.browser import chromium, serve, visit
+from .support.browser import visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 WIDTHS = (320, 390, 1366)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as url:
-        yield url
 
 
 def built_pages(site: Path) -> list[str]:

@@ -1,0 +1,23 @@
+"""Fixtures shared by the browser tests (a pytest plugin, registered in tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from .browser import chromium, serve
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:
+    """Debian's headless Chromium, started once per test module."""
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(site) -> Iterator[str]:
+    """The built site served on 127.0.0.1 (gzip, as a static host); yields its base URL."""
+    with serve(site) as url:
+        yield url
