@@ -209,3 +209,18 @@ def test_runs_of_identical_verdicts_are_merged(site):
     text = prose(site / "chapitres" / "entrainement.html")
     assert "en accord, en accord" not in text
     assert "les trois en accord" in text
+
+
+# « entre 0,16 à 0,60 Wh »: a {plage} written after « entre » (French says « entre … et … »,
+# or « de … à … »).
+_BETWEEN_TO = re.compile(rf"\bentre\s+{_NUMBER}\s+à\s+{_NUMBER}")
+
+
+@pytest.mark.build
+def test_no_range_after_entre(site):
+    found = {}
+    for path in pages(site):
+        items = [m.group(0) for m in _BETWEEN_TO.finditer(prose(path))]
+        if items:
+            found[str(path.relative_to(site))] = items
+    assert not found, "« entre … à … » (écrire « de … à … ») :\n" + _report(found)

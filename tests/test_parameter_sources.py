@@ -21,12 +21,6 @@ from .conftest import DATA, write
 
 PARAMETERS = DATA / "parameters"
 
-# Files still being brought up to these rules in another branch (issue 11, item 4); their
-# test is expected to fail until that work lands. Remove a file from this set once it passes.
-# Files whose locations are still to be made precise (blog posts and reports read through
-# reprints, added at the end of the session): listed, expected to fail, to be emptied.
-PENDING: set[str] = {"empreinte_personne.yaml", "requetes_2023_2026.yaml"}
-
 # Words that point to a place inside a document.
 PLACE = re.compile(
     r"\bp\.\s*\d|\bpp\.\s*\d|\bpages?\b|\btableaux?\b|\btables?\b|\bfigures?\b|\bfig\.\s*\d"
@@ -82,19 +76,10 @@ def problems(path: Path) -> list[str]:
 FILES = sorted(PARAMETERS.glob("*.yaml"))
 
 
-@pytest.mark.parametrize("path", [
-    pytest.param(p, id=p.name, marks=[pytest.mark.xfail(
-        reason="localisations à préciser dans ce fichier", strict=False)]
-        if p.name in PENDING else [])
-    for p in FILES
-])
+@pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])
 def test_published_parameters_name_their_source(path: Path) -> None:
     found = problems(path)
     assert not found, "Paramètres à préciser :\n" + "\n".join(found)
-
-
-def test_pending_list_names_existing_files() -> None:
-    assert PENDING <= {p.name for p in FILES}
 
 
 ENTRY = """
