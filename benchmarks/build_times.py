@@ -7,13 +7,17 @@ Measures, on a copy of docs/ and data/ in a temporary folder:
   extension), with every number typed in, the annexes written out in Markdown and the code
   cells left out (they show nothing when not executed).
 The two ratios that have targets: clean / without execution (≤ 2), without execution / floor
-(≤ 1,5). Usage: .venv/bin/python benchmarks/build_times.py
+(≤ 1,5). Each build is timed twice: wall-clock seconds, and the processor seconds (user +
+system) of the build and of every process it started (the Jupyter kernels): on a machine
+shared with other work, wall-clock time depends on the others' load, processor time much less.
+Usage: .venv/bin/python benchmarks/build_times.py
 """
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -43,19 +47,26 @@ suppress_warnings = ["myst.xref_missing", "ref.ref", "ref.numref", "myst.header"
 '''
 
 
+def _cpu() -> float:
+    """Processor seconds of the finished child processes (and theirs), user and system."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
 def build(src: Path, data: Path, work: Path, name: str, *extra: str, strict: bool = True,
-          conf: Path = ROOT) -> float:
+          conf: Path = ROOT) -> tuple[float, float]:
+    """(wall-clock seconds, processor seconds) of one build."""
     env = dict(os.environ, EMPREINTE_CACHE_DIR=str(work / f"cache-{name}"), PYTHONHASHSEED="0")
     cmd = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-c", str(conf),
            "-d", str(work / f"doctrees-{name}"), *(("-n", "-W", "--keep-going") if strict else ()),
            *(("-D", f"empreinte_data_dir={data}") if conf == ROOT else ()), *extra, str(src),
            str(work / f"html-{name}")]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _cpu()
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _cpu() - cpu
     if result.returncode:
         sys.exit(f"la construction « {name} » a échoué :\n{result.stderr[-3000:]}")
-    return elapsed
+    return elapsed, cpu
 
 
 def edit_sentence(src: Path) -> None:
@@ -169,20 +180,19 @@ def main() -> None:
         times["plancher : Sphinx seul, chiffres tapés"] = build(
             work / "floor", data, work, "floor", strict=False, conf=work / "floor")
     width = max(map(len, times))
-    print("Temps de construction (secondes)")
-    for name, seconds in times.items():
-        print(f"  {name:<{width}}  {fr(seconds, 1):>6}")
-    base, noexec = times["sans changement"], times["propre, sans exécution"]
-    floor = times["plancher : Sphinx seul, chiffres tapés"]
-    print("Rapports")
-    print(f"  propre / sans exécution                 : {fr(times['propre'] / noexec, 2):>5}"
-          "  (cible ≤ 2)")
-    print(f"  sans exécution / plancher Sphinx        : {fr(noexec / floor, 2):>5}  (cible ≤ 1,5)")
-    print(f"  une phrase / sans changement            : "
-          f"{fr(times['une phrase modifiée'] / base, 2):>5}  (cible ≤ 1,5)")
-    print(f"  un paramètre / sans changement          : "
-          f"{fr(times['un paramètre modifié'] / base, 2):>5}")
-
+    print(f"Temps de construction (secondes)\n  {'':<{width}}  {'horloge':>8}  {'processeur':>10}")
+    for name, (wall, cpu) in times.items():
+        print(f"  {name:<{width}}  {fr(wall, 1):>8}  {fr(cpu, 1):>10}")
+    ratios = [("propre / sans exécution", "propre", "propre, sans exécution", "(cible ≤ 2)"),
+              ("sans exécution / plancher Sphinx", "propre, sans exécution",
+               "plancher : Sphinx seul, chiffres tapés", "(cible ≤ 1,5)"),
+              ("une phrase / sans changement", "une phrase modifiée", "sans changement",
+               "(cible ≤ 1,5)"),
+              ("un paramètre / sans changement", "un paramètre modifié", "sans changement", "")]
+    print(f"Rapports\n  {'':<34}  {'horloge':>8}  {'processeur':>10}")
+    for label, top, bottom, target in ratios:
+        wall, cpu = (times[top][i] / times[bottom][i] for i in (0, 1))
+        print(f"  {label:<34}  {fr(wall, 2):>8}  {fr(cpu, 2):>10}  {target}")
 
 if __name__ == "__main__":
     main()

@@ -17,6 +17,7 @@ import yaml
 
 from empreinte_ia import lint
 
+from .support.make import commands
 from .support.site import DATA, ROOT, write
 from .support.site import sphinx_cli as sphinx
 
@@ -166,7 +167,7 @@ def chapter_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     src = root / "docs"
     pages = [f"cas_{c['cas']}" for c in CHAPTER_CASES]
-    write(src / "index.md", "# Corpus\n\n```{toctree}\n" + "\n".join(pages + ["cible"]) +
+    write(src / "index.md", "# Corpus\n\n```{toctree}\n" + "\n".join([*pages, "cible"]) +
           "\n```\n")
     write(src / "cible.md", "# Cible\n\n## Une section\n\nTexte.\n")
     write(src / "_static" / "vide.svg", SVG)
@@ -190,13 +191,13 @@ def test_bad_chapter(case, chapter_build):
     reported = found.get(case["cas"], [])
     assert any(line == case["ligne"] and case["message"] in msg for line, msg in reported), \
         f"attendu ligne {case['ligne']} « {case['message']} », reçu : {reported}"
-    for line, msg in reported:
+    for _line, msg in reported:
         assert "Correction" in msg, msg
     assert not (out / f"cas_{case['cas']}.html").exists(), "page fautive publiée"
 
 
 def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
-    result, found, out = chapter_build
+    result, _found, out = chapter_build
     assert "la construction échoue sur" in result.stderr
     assert "Traceback" not in result.stderr and "sphinx-doc/sphinx/issues" not in result.stderr
     # Sphinx's English « WARNING: » prefix is said in French (french_warnings.FrenchPrefix).
@@ -271,11 +272,11 @@ def test_removed_chapter_leaves_the_site_and_links_are_checked_again(tmp_path):
 
 
 def test_serve_is_as_strict_as_html():
-    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    html_flags = set(re.search(r"^SPHINX\s*:=(.*)$", makefile, re.M).group(1).split())
-    serve = re.search(r"^serve:.*\n\t(.*)$", makefile, re.M).group(1).split()
-    assert {"-n", "-W", "--keep-going"} <= html_flags
-    assert {"-n", "-W", "--keep-going"} <= set(serve)
+    """`make html` and `make serve` would both run Sphinx with -n -W --keep-going."""
+    [html] = [line.split() for line in commands("html") if "-m sphinx" in line]
+    [serve] = [line.split() for line in commands("serve") if "-m sphinx_autobuild" in line]
+    for flags in (html, serve):
+        assert {"-n", "-W", "--keep-going"} <= set(flags)
 
 
 def test_chapter_not_in_utf8_stops_the_build(tmp_path):

@@ -17,7 +17,7 @@ def found():
 
 def test_at_least_twenty_claims_with_source_and_origin(found):
     assert len(found) >= 20
-    for c, v in found:
+    for c, _v in found:
         assert c.url.startswith("https://") and c.origin.strip() and c.outlet
     assert {c.subject for c, _v in found} == {"energie", "eau", "carbone"}
 

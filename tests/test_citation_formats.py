@@ -11,8 +11,7 @@ import jsonschema
 import pytest
 from pybtex.database import parse_string
 
-from empreinte_ia.citation import (AUTHOR, Cited, Site, bibtex, bibtex_key, csl, full_fr,
-                                   short_fr, site_csl)
+from empreinte_ia.citation import AUTHOR, Cited, Site, bibtex, bibtex_key, csl, full_fr, short_fr, site_csl
 from empreinte_ia.escape import latex
 from empreinte_ia.releases import load_releases
 

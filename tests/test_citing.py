@@ -97,7 +97,10 @@ def test_downloads_parse_and_match_registry(built):
     assert 'href="../donnees/estimations.csv"' in page
 
 
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : textes attendus écrits avant la typographie (espaces insécables, apostrophes) et les formes « par an et par … »")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : textes attendus écrits avant la typographie (espaces "
+    "insécables, apostrophes) et les formes « par an et par … »"
+))
 def test_citation_holds_value_and_url(built):
     page = (built / "annexes" / "parametres" / "inference_gpt4o.html").read_text(encoding="utf-8")
     assert "Citer ce chiffre" in page
@@ -139,7 +142,10 @@ def test_citation_file_matches_the_site():
     assert cff["license"] == "MIT"
 
 
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : textes attendus écrits avant la typographie (espaces insécables, apostrophes) et les formes « par an et par … »")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : textes attendus écrits avant la typographie (espaces "
+    "insécables, apostrophes) et les formes « par an et par … »"
+))
 def test_every_figure_of_every_release_has_its_permanent_page(built):
     from .conftest import ROOT
 
@@ -169,7 +175,10 @@ def _entry(path, anchor: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", raw[start:raw.find("<section", start + 1)]))
 
 
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : textes attendus écrits avant la typographie (espaces insécables, apostrophes) et les formes « par an et par … »")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : textes attendus écrits avant la typographie (espaces "
+    "insécables, apostrophes) et les formes « par an et par … »"
+))
 def test_changed_figure_says_then_and_now_with_the_reason(built):
     page = _text(built / "v" / "0.1.0" / "car-emissions-per-year.html")
     assert re.search(r"Cité en v0\.1\.0 : 4,6\u202ft éq\. CO₂[^—]*— aujourd’hui : 5,06\u202ft "
@@ -189,7 +198,10 @@ def test_changed_figure_says_then_and_now_with_the_reason(built):
     assert "version de travail postérieure à la 0.2.0" in medium
 
 
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : textes attendus écrits avant la typographie (espaces insécables, apostrophes) et les formes « par an et par … »")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : textes attendus écrits avant la typographie (espaces "
+    "insécables, apostrophes) et les formes « par an et par … »"
+))
 def test_change_log_lists_each_release_with_causes_and_reasons(built):
     log = _text(built / "annexes" / "donnees.html")
     assert "Versions publiées : 0.2.0 du 2026-12-01 ; 0.1.0 du" in log

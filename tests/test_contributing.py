@@ -16,6 +16,7 @@ from empreinte_ia.registry import load_registry
 from empreinte_ia.units import parse_unit
 
 from .conftest import ROOT, write
+from .support.make import commands, dry_run
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
@@ -80,8 +81,14 @@ def test_ci_workflow_and_make_check_run_the_same_targets():
              yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text())["jobs"]["check"]
              ["steps"]]
     assert {"bash .ci/run", "make lint", "make html"} <= set(steps)
-    makefile = (ROOT / "Makefile").read_text()
-    assert re.search(r"^check: lint test html$", makefile, re.M)
+    # `make check` runs what CI runs: the linters, the tests, then the strict build.
+    would_run = commands("check")
+    steps_run = [next((i for i, line in enumerate(would_run) if part in line), None)
+                 for part in ("-m ruff check", "-m mypy", "-m empreinte_ia.lint", "actionlint",
+                              "-m pytest", "-m sphinx -b html")]
+    assert None not in steps_run, would_run
+    assert steps_run == sorted(steps_run), would_run
+    assert "-W" in next(line for line in would_run if "-m sphinx -b html" in line).split()
 
 
 def test_workflow_passes_actionlint():
@@ -118,7 +125,8 @@ def test_pre_commit_hooks_are_valid_and_local():
 
 
 def test_guide_and_readme_commands_exist():
-    makefile = (ROOT / "Makefile").read_text()
     used = set(re.findall(r"\bmake ([\w-]+)", GUIDE + (ROOT / "README.md").read_text(encoding="utf-8")))
     assert used >= {"html", "test", "check", "serve"}
-    assert [t for t in used if not re.search(rf"^{t}:", makefile, re.M)] == []
+    missing = {t for t in sorted(used) if dry_run(t).returncode != 0}
+    assert missing == set(), f"cibles citées mais absentes du Makefile : {missing}"
+    assert dry_run("cible-inexistante").returncode != 0  # the check itself can fail

@@ -104,7 +104,10 @@ def test_french_date():
 
 # -- the built site ------------------------------------------------------------------------
 @pytest.mark.build
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : les pages figées v/… ne passent pas par la typographie et montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : les pages figées v/… ne passent pas par la typographie et "
+    "montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle"
+))
 def test_no_breakable_space_before_french_punctuation(site):
     found = {}
     for path in pages(site):
@@ -136,7 +139,10 @@ _GROUPED_YEAR = re.compile(r"(?<![\d,\u202f])(?:1\u202f9\d\d|2\u202f0\d\d)(?![\d
 
 
 @pytest.mark.build
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : les pages figées v/… ne passent pas par la typographie et montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : les pages figées v/… ne passent pas par la typographie et "
+    "montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle"
+))
 def test_no_grouped_year(site):
     found = {}
     for path in pages(site):
@@ -151,7 +157,10 @@ _COLLAPSED = re.compile(rf"(?<![\d,\u202f])({_NUMBER}) à \1(?![\d,]|\u202f\d)")
 
 
 @pytest.mark.build
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : les pages figées v/… ne passent pas par la typographie et montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : les pages figées v/… ne passent pas par la typographie et "
+    "montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle"
+))
 def test_no_collapsed_range(site):
     """« 120 à 120 foyers »: a range whose two bounds read alike."""
     found = {}
@@ -204,7 +213,10 @@ def test_quoted_source_text_is_rendered_not_shown_as_markup(site):
 
 
 @pytest.mark.build
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : les pages figées v/… ne passent pas par la typographie et montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : les pages figées v/… ne passent pas par la typographie et "
+    "montrent les textes de 0.1.0 ; l'exemple de badges fusionnés date de l'ancienne échelle"
+))
 def test_runs_of_identical_verdicts_are_merged(site):
     text = prose(site / "chapitres" / "entrainement.html")
     assert "en accord, en accord" not in text

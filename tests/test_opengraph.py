@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
-
 from bs4 import BeautifulSoup
 
 from .support.site import build_small_site
 
 
-@pytest.mark.xfail(strict=False, reason="intégration de fin de session : la typographie met des espaces insécables dans « » du titre ; le texte attendu est à mettre à jour")
+@pytest.mark.xfail(strict=False, reason=(
+    "intégration de fin de session : la typographie met des espaces insécables dans « » du "
+    "titre ; le texte attendu est à mettre à jour"
+))
 def test_opengraph_tags_escaped_once(tmp_path):
     result = build_small_site(tmp_path, {
         "eau.md": "# Eau & énergie « vives »\n\nL'eau et l'énergie des centres : "

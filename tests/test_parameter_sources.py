@@ -49,7 +49,7 @@ def problems(path: Path) -> list[str]:
         f = entry.fields
         pid = f.get("id", "?")
 
-        def report(key: str, message: str) -> None:
+        def report(key: str, message: str, entry=entry, pid=pid) -> None:
             found.append(f"{entry.path}:{entry.line_of(key)} : « {pid} » : {message}")
 
         place = str(f.get("localisation", ""))

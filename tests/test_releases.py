@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -11,12 +12,20 @@ import pytest
 import yaml
 
 from empreinte_ia import __version__
-from empreinte_ia.changelog import (Record, changes, load_records, missing_records, template,
-                                    version_key)
+from empreinte_ia.changelog import Record, changes, load_records, missing_records, template, version_key
 from empreinte_ia.datafile import DataError
 from empreinte_ia.freeze import number
-from empreinte_ia.releases import (ReleaseError, diff_command, diff_markdown, dumps, freeze_tree,
-                                   load_releases, publish, read_version, release_files)
+from empreinte_ia.releases import (
+    ReleaseError,
+    diff_command,
+    diff_markdown,
+    dumps,
+    freeze_tree,
+    load_releases,
+    publish,
+    read_version,
+    release_files,
+)
 
 from .conftest import ROOT, write
 
@@ -154,10 +163,10 @@ def test_committed_releases_are_deterministic_and_consecutive_ones_have_records(
     assert releases and releases[0]["version"] == "0.1.0"
     assert releases[0]["commit"].startswith("7ae0bcd")
     records = load_records(ROOT / "data" / "changements.yaml")
-    for path, snap in zip(release_files(ROOT / "publications"), releases):
+    for path, snap in zip(release_files(ROOT / "publications"), releases, strict=True):
         assert path.read_text(encoding="utf-8") == dumps(snap)
         assert path.stem == snap["version"]
-    for old, new in zip(releases, releases[1:]):
+    for old, new in itertools.pairwise(releases):
         lacking = missing_records(changes(old, new, records))
         assert not lacking, [c.id for c in lacking]
     for r in records:
@@ -265,5 +274,5 @@ def test_release_freezes_tags_and_refuses_unexplained_changes(clone, monkeypatch
     assert found["gpt4o_energy_short"].records[0].reason == "Relu au tableau 4."
     moved = [c for c in found.values() if c.causes == ["gpt4o_energy_short"]]
     assert moved and all(c.records for c in moved)
-    with pytest.raises(ReleaseError, match="existe déjà|postérieure"):
+    with pytest.raises(ReleaseError, match=r"existe déjà|postérieure"):
         publish("9.1.0", clone)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from empreinte_ia.registry import Estimate, Registry
 from empreinte_ia.parameters import Parameter
+from empreinte_ia.registry import Estimate, Registry
 from empreinte_ia.sensitivity import drivers
 from empreinte_ia.units import ureg
 from empreinte_ia.value import Value

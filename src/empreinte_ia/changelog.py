@@ -224,7 +224,8 @@ def version_key(version: str) -> tuple[int, ...]:
 
 
 def _summary(c: Change) -> str:
-    def shown(entry: dict) -> str:
+    def shown(entry: dict | None) -> str:
+        assert entry is not None  # a change has an entry on the side it is read from
         if c.section == "verdicts":
             return entry["verdict_libelle"]
         text = entry.get("texte") or f"{entry['valeur']} {entry['unite']}"

@@ -136,7 +136,7 @@ def bibtex(c: Cited, site: Site) -> str:
     lines += [f"  {name} = {{{value}}}," for name, value in fields]
     lines.insert(5, f"  month = {months[month - 1]},")
     lines[-1] = lines[-1].rstrip(",")
-    return "\n".join(lines + ["}"])
+    return "\n".join([*lines, "}"])
 
 
 def _date_parts(iso: str) -> dict:

@@ -169,11 +169,11 @@ def _build(node: yaml.Node, shown: str, loader: StrictLoader, where: tuple,
             if key in out:
                 raise DataError(shown, line, f"le champ « {key} » est écrit deux fois",
                                 "gardez une seule ligne pour ce champ")
-            out[key] = _build(value_node, shown, loader, where + (key,), paths)
-            paths[where + (key,)] = line
+            out[key] = _build(value_node, shown, loader, (*where, key), paths)
+            paths[(*where, key)] = line
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, shown, loader, where + (i,), paths)
+        return [_build(item, shown, loader, (*where, i), paths)
                 for i, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pint
+from pint.facets.plain.definitions import ScaleConverter
 
 from .registry import Registry
 from .units import ureg
@@ -119,16 +120,18 @@ def descriptor(registry: Registry, meta: dict) -> dict:
 
 def _definition(name: str) -> str:
     d = ureg._units[name]
+    assert d.reference is not None  # pint gives every unit it defines a reference
     ref = " * ".join(f"{u}**{p}" if p != 1 else u for u, p in d.reference.items())
     alias = f" = {d.symbol}" if d.symbol and d.symbol != name else ""
     if d.is_base:
         return f"{name} = {ref}{alias}"
+    assert isinstance(d.converter, ScaleConverter), name  # ours are all multiples
     return f"{name} = {d.converter.scale!r} * {ref}{alias}"
 
 
 def pint_definitions(unit_strings: set[str]) -> str:
     """Definitions, for a default pint registry, of every unit it does not know."""
-    plain = pint.UnitRegistry()
+    plain: pint.UnitRegistry = pint.UnitRegistry(cache_folder=":auto:")  # parsed definitions cached, as in units.py
     todo = sorted({n for s in unit_strings if s for n in ureg.Unit(s)._units})
     lines: list[str] = []
     seen: set[str] = set()
@@ -147,7 +150,7 @@ def pint_definitions(unit_strings: set[str]) -> str:
             continue
         d = ureg._units[name]
         if not d.is_base:
-            todo += [u for u in d.reference if u not in seen]
+            todo += [u for u in d.reference or () if u not in seen]
         lines.append(_definition(name))
     # Base units first, so that every definition refers to known names.
     lines.sort(key=lambda line: ("[" not in line, line))

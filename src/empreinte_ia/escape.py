@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from functools import cache, lru_cache
+from typing import cast
 
 import latexcodec  # noqa: F401  (registers the "ulatex" codecs)
 
@@ -26,6 +28,7 @@ _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
+@cache  # a few hundred distinct characters; the frozen pages escape about a million
 def _char(ch: str) -> str:
     escaped = escape_bibtex(ch)
     if escaped != ch:
@@ -39,7 +42,8 @@ def _char(ch: str) -> str:
     if ch in _SUPERSCRIPTS:
         return r"\textsuperscript{" + str(_SUPERSCRIPTS.index(ch)) + "}"
     try:
-        encoded = codecs.encode(ch, "ulatex+ascii").strip()
+        # A text codec: str in, str out (typeshed types codecs.encode as bytes).
+        encoded = cast(str, codecs.encode(ch, "ulatex+ascii")).strip()
     except (UnicodeEncodeError, ValueError):
         encoded = ""
     if encoded and encoded.isascii() and encoded != ch:
@@ -48,6 +52,7 @@ def _char(ch: str) -> str:
     return plain or "?"
 
 
+@lru_cache(maxsize=8192)  # labels and references come back in every release and citation
 def latex(text: str) -> str:
     """`text` as ASCII LaTeX: specials escaped, accents and symbols as commands."""
     return "".join(_char(ch) for ch in text)

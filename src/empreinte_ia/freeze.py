@@ -43,7 +43,7 @@ def _scope(entry) -> dict | None:
     scope = getattr(entry, "scope", None)
     if not scope:
         return None
-    if is_dataclass(scope):
+    if is_dataclass(scope) and not isinstance(scope, type):
         scope = asdict(scope)
     return {k: list(v) if isinstance(v, (tuple, list, set, frozenset)) else v
             for k, v in sorted(dict(scope).items())}

@@ -8,8 +8,8 @@ from pathlib import Path
 import pint
 
 from .datafile import DataError, Entry, read_entries
-from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .schema import check_entry, properties
+from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .sources import Reference
 from .units import UnitError, parse_unit
 from .value import Value

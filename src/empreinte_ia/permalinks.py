@@ -9,6 +9,7 @@ outside request; each page also links its CSL-JSON item (`<anchor>.json`).
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ def steps(releases: list[dict], current: dict, records: list[Record]) -> list[St
     out = []
     states = releases + ([current] if releases and current.get("version") !=
                          releases[-1]["version"] else [])
-    for older, newer in zip(states, states[1:]):
+    for older, newer in itertools.pairwise(states):
         version = newer.get("version") or records_version(releases, records)
         label = f"en version {newer['version']}" if newer.get("version") else f"dans {WORKING}"
         found = {(c.section, c.id): c for c in changes(older, newer, records, version)}
@@ -188,7 +189,7 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
             items.append("</ul>")
         whole = site_csl(site, version)
         (folder / "citations.json").write_text(
-            json.dumps([whole] + csl_items, ensure_ascii=False, indent=1) + "\n",
+            json.dumps([whole, *csl_items], ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
         (folder / "citations.bib").write_text("\n\n".join(bib) + "\n", encoding="ascii")
         body = (f'<nav><a href="../../index.html">{escape(site.title)}</a> › '

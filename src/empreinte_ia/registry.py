@@ -9,15 +9,15 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import math
 import itertools
+import math
 import sys
 import traceback
 import types
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-import warnings
 from pathlib import Path
 
 import pint
@@ -175,7 +175,7 @@ def load_estimates(folder: Path | None = None) -> dict[str, Estimate]:
                 importlib.import_module(f"{name}.{path.stem}")
             except DataError:
                 raise
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - any error of a contributor's module, in French
                 raise DataError(relative(path), _failing_line(exc, path),
                                 f"le module d'estimations ne se charge pas : {_describe(exc)}",
                                 "corrigez cette ligne du module") from None
@@ -200,7 +200,7 @@ def _unit_text(unit) -> str:
         return "sans dimension"
     try:
         return f"{ureg.Unit(unit):~}"
-    except Exception:
+    except Exception:  # noqa: BLE001 - pint raises several kinds; the raw text is shown instead
         return str(unit)
 
 
@@ -283,7 +283,7 @@ class Registry:
 
     def _compute(self, est: Estimate, stack: tuple[str, ...]) -> Value:
         if est.id in stack:
-            cycle = " → ".join(stack + (est.id,))
+            cycle = " → ".join((*stack, est.id))
             raise DataError(est.path, est.line, f"dépendance circulaire : {cycle}",
                             "une estimation ne peut pas dépendre d'elle-même")
         args = []
@@ -293,14 +293,14 @@ class Registry:
                                 f"l'estimation « {est.id} » utilise « {name} », qui n'est ni un "
                                 "paramètre ni une estimation",
                                 "corrigez le nom de l'argument ou ajoutez le paramètre dans data/")
-            args.append(self.value(name, stack + (est.id,)))
+            args.append(self.value(name, (*stack, est.id)))
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", RuntimeWarning)  # numpy: overflow, 0/0
                 result = est.func(*args)
         except DataError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - any error of a formula, reported in French
             source = Path(inspect.getsourcefile(est.func))
             raise DataError(est.path, _failing_line(exc, source) or est.line,
                             f"l'estimation « {est.id} » ne se calcule pas : {_describe(exc)}",
@@ -312,7 +312,7 @@ class Registry:
                                                                         pint.Quantity)):
                     raise TypeError(type(result).__name__)
                 result = Value._lift(result)
-            except Exception:
+            except Exception:  # noqa: BLE001 - whatever cannot be lifted to a value
                 raise DataError(est.path, est.line,
                                 f"l'estimation « {est.id} » renvoie « {result!r} », qui n'est "
                                 "pas une grandeur",
@@ -381,7 +381,7 @@ LIMIT = 1e30
 
 def check_result(est: Estimate, result: Value) -> None:
     """A result is finite, not absurdly large, and not negative when its kind cannot be."""
-    mags = dict(zip(("valeur", "bas", "haut"), result.magnitudes()))
+    mags = dict(zip(("valeur", "bas", "haut"), result.magnitudes(), strict=True))
     for name, x in mags.items():
         if not math.isfinite(x):
             what = "n'est pas un nombre (NaN)" if math.isnan(x) else "est infinie"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import itertools
 import json
 import re
 import subprocess
@@ -115,7 +116,7 @@ def load_releases(folder: Path) -> list[dict]:
 def history(folder: Path, records_path: Path) -> list[tuple[dict, dict, list[Change]]]:
     """(older, newer, changes) for each pair of consecutive releases, newest first."""
     releases, records = load_releases(folder), load_records(records_path)
-    pairs = [(a, b, changes(a, b, records)) for a, b in zip(releases, releases[1:])]
+    pairs = [(a, b, changes(a, b, records)) for a, b in itertools.pairwise(releases)]
     return pairs[::-1]
 
 

@@ -135,7 +135,7 @@ def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
     found = []
     for error in validator(kind).iter_errors(data):
         # "if/then/else" and "$ref" report through their sub-errors: keep the leaves.
-        leaves = [e for e in error.context or ()] if error.validator in ("anyOf", "oneOf") \
+        leaves = list(error.context or ()) if error.validator in ("anyOf", "oneOf") \
             else []
         found.extend(leaves or [error])
     return found

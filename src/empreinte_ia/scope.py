@@ -10,6 +10,7 @@ these tags agree, or when one is brought to the other's scope by a visible conve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import jsonschema
@@ -168,7 +169,7 @@ def parse_scope(raw: Any, default_version: str = "") -> Scope:
         err = errors[0]
         where = _path(err)
         if err.validator == "required":
-            missing = [k for k in SCHEMA["required"] if k not in raw][0]
+            missing = next(k for k in SCHEMA["required"] if k not in raw)
             raise ScopeError(f"le périmètre n'a pas d'étiquette « {missing} »",
                              f"ajoutez « {missing}: … » sous « perimetre »")
         if err.validator == "additionalProperties":
@@ -212,6 +213,13 @@ _PER = ("query", "image", "video")
 
 def kind_of(unit) -> str | None:
     """« energy », « carbon » or « water » for a unit per query, image or video; else None."""
+    return _kind_of(str(unit))
+
+
+@cache
+def _kind_of(unit: str) -> str | None:
+    # Cached: a few distinct units among hundreds of figures, and each miss costs pint nine
+    # failed conversions (a third of the registry's load time before the cache).
     for kind, base in _KINDS:
         for per in _PER:
             try:

@@ -49,7 +49,7 @@ def _evaluate(registry: Registry, key: str, overrides: dict[str, Value],
 def ranged_inputs(registry: Registry, key: str) -> list[str]:
     """Inputs of `key` (itself included for an estimate) that carry a range of their own."""
     out = []
-    candidates = [key] + sorted(registry._all_inputs(key)) if key in registry.estimates \
+    candidates = [key, *sorted(registry._all_inputs(key))] if key in registry.estimates \
         else [key]
     for name in candidates:
         if name in registry.parameters:

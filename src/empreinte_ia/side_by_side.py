@@ -19,7 +19,7 @@ from .scope import Scope, kind_of
 # Roles that show a registry figure as it is published, and the role that shows it converted.
 FIGURE_ROLES = ("chiffre", "nombre", "plage")
 CONVERTED_ROLE = "converti"
-_ROLE = re.compile(r"\{(" + "|".join(FIGURE_ROLES + (CONVERTED_ROLE,)) + r")\}`([^`<]+?)(?:\s*<([^>]+)>)?`")
+_ROLE = re.compile(r"\{(" + "|".join((*FIGURE_ROLES, CONVERTED_ROLE)) + r")\}`([^`<]+?)(?:\s*<([^>]+)>)?`")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 COMMON_KEY = ("common",)
 
@@ -53,7 +53,7 @@ def clash(registry: Registry, keys: list[str], converted: set[str] = frozenset()
         if scope_key is None:
             continue
         # Energy is compared with energy, carbon with carbon, water with water.
-        scope_key = (kind_of(registry.unit(k)),) + scope_key
+        scope_key = (kind_of(registry.unit(k)), *scope_key)
         for other, other_key in seen:
             if other_key[0] == scope_key[0] and other_key != scope_key:
                 a = describe(registry, other) + (" ramené au périmètre commun" if other in converted else "")

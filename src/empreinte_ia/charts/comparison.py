@@ -28,7 +28,7 @@ def two_columns(conversions: list[Conversion], labels: list[str], title: str,
                 unit: str = "Wh/query") -> SVG:
     """Horizontal bars on a log scale: each placed figure as published, then converted."""
     target = ureg.Unit(unit)
-    placed = [(c, label) for c, label in zip(conversions, labels) if c.placed]
+    placed = [(c, label) for c, label in zip(conversions, labels, strict=True) if c.placed]
     fig = new_figure(0.62 * len(placed) + 1.9)
     ax = fig.subplots()
     height = 0.38
@@ -76,5 +76,5 @@ def drivers_chart(registry, key: str, labels: dict[str, str], title: str) -> SVG
     fig.suptitle(title)
     fig.tight_layout()
     data = [{"libelle": n, "identifiant": "+".join(d.ids), "valeur": f"{s:.6g}", "bas": "",
-             "haut": "", "unite": "%"} for n, d, s in zip(names, found, shares)]
+             "haut": "", "unite": "%"} for n, d, s in zip(names, found, shares, strict=True)]
     return to_svg(fig, title, data)

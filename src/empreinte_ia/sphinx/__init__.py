@@ -12,6 +12,7 @@
   mathml.py        formulas as MathML at build time (html_math_renderer = "mathml")
   french_warnings.py  Sphinx's, MyST's and bibtex's warnings in French, with the fix
   diagnostics.py   charts without alt text, failed code cells, summary
+  notebooks.py     the chapters' code cells run in one shared kernel, before reading
   published.py     what a reader sees, checked on the doctree: no hand-typed number, no unsafe
                    HTML, no role in a heading; roles and cross-references at their own line
   freshness.py     incremental builds: faulty and removed pages out of the published folder
@@ -49,6 +50,7 @@ from . import (
     interface,
     mathml,
     nodes,
+    notebooks,
     pages,
     published,
     publishing,
@@ -60,7 +62,45 @@ from . import (
     verification,
 )
 
-
+# (event, handler, priority): what each module does at each step of a build, in order.
+EVENTS = (
+    ("config-inited", interface.on_config_inited, 500),
+    ("config-inited", annex_pages.on_config_inited, 500),
+    ("builder-inited", state.on_builder_inited, 500),
+    ("builder-inited", freshness.on_builder_inited, 500),
+    ("builder-inited", interface.on_builder_inited, 900),
+    ("builder-inited", cards.on_builder_inited, 900),
+    ("env-get-outdated", freshness.on_env_get_outdated, 500),
+    ("env-merge-info", freshness.on_env_merge_info, 500),
+    ("env-before-read-docs", published.on_env_before_read_docs, 500),
+    ("env-before-read-docs", notebooks.on_env_before_read_docs, 600),
+    ("source-read", diagnostics.on_source_read, 500),
+    ("doctree-read", published.on_doctree_read, 500),
+    ("doctree-resolved", downloads.on_doctree_resolved, 500),
+    ("doctree-resolved", typography.on_doctree_resolved, 900),
+    ("html-page-context", pages.on_html_page_context, 500),
+    # After the theme has built its header buttons (default priority 500).
+    ("html-page-context", downloads.on_html_page_context, 550),
+    ("html-page-context", interface.on_html_page_context, 600),
+    ("build-finished", publishing.on_build_finished, 500),
+    ("build-finished", downloads.on_build_finished, 500),
+    ("build-finished", diagnostics.on_build_finished, 500),
+    ("build-finished", freshness.on_build_finished, 500),
+)
+ROLES = {
+    **{kind: roles.NumberRole(kind) for kind in KINDS},
+    **{kind: roles.ClaimRole(kind) for kind in ("source", "verdict")},
+}
+DIRECTIVES = {
+    "liste-parametres": annexes.ParametersList,
+    "liste-estimations": annexes.EstimatesList,
+    "telechargements": annexes.DownloadsList,
+    "index-annexe": annex_pages.AnnexIndex,
+    "changements": history.ChangesList,
+    "liste-verifications": verification.ChecksList,
+    "echelle-verdicts": verdicts.ScaleList,
+    "contradictions": verification.ContradictionsList,
+}
 def setup(app: Sphinx) -> dict:
     app.add_config_value("empreinte_data_dir", "data", "env")
     app.add_config_value("empreinte_estimates_dir", "", "env")
@@ -69,48 +109,20 @@ def setup(app: Sphinx) -> dict:
     pybtex_plugins.cache_entry_points()
     app.setup_extension("sphinxext.opengraph")  # OpenGraph tags, set up in conf.py (ogp_*)
     french_warnings.install(app)
-    app.connect("builder-inited", state.on_builder_inited)
     freshness.install(app)
     published.install(app)
-    app.connect("builder-inited", freshness.on_builder_inited)
-    app.connect("env-get-outdated", freshness.on_env_get_outdated)
-    app.connect("env-merge-info", freshness.on_env_merge_info)
-    app.connect("doctree-read", published.on_doctree_read)
-    app.connect("env-before-read-docs", published.on_env_before_read_docs)
-    app.connect("source-read", diagnostics.on_source_read)
-    app.connect("html-page-context", pages.on_html_page_context)
-    app.connect("build-finished", publishing.on_build_finished)
-    app.connect("config-inited", interface.on_config_inited)
-    app.connect("config-inited", annex_pages.on_config_inited)
-    app.connect("builder-inited", interface.on_builder_inited, priority=900)
-    app.connect("builder-inited", cards.on_builder_inited, priority=900)
-    app.connect("doctree-resolved", downloads.on_doctree_resolved)
-    # After the theme has built its header buttons (default priority 500).
-    app.connect("html-page-context", downloads.on_html_page_context, priority=550)
-    app.connect("html-page-context", interface.on_html_page_context, priority=600)
-    app.connect("build-finished", downloads.on_build_finished)
-    app.connect("build-finished", diagnostics.on_build_finished)
-    app.connect("build-finished", freshness.on_build_finished)
+    for event, handler, priority in EVENTS:
+        app.connect(event, handler, priority=priority)
     app.add_html_math_renderer("mathml", (mathml.visit_math, None),
                                (mathml.visit_displaymath, None))
     app.add_node(nodes.details, html=nodes.tag("details"))
     app.add_node(nodes.summary, html=nodes.tag("summary"))
     app.add_node(du.citation, override=True, html=(nodes.visit_citation, nodes.depart_citation))
-    for kind in KINDS:
-        app.add_role(kind, roles.NumberRole(kind))
+    for name, role in ROLES.items():
+        app.add_role(name, role)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
     app.add_transform(typography.FrenchTypography)
-    app.add_post_transform(typography.FrenchTypographyLate)
-    app.connect("doctree-resolved", typography.on_doctree_resolved, priority=900)
     register_bibliography_style()
-    for kind in ("source", "verdict"):
-        app.add_role(kind, roles.ClaimRole(kind))
-    app.add_directive("liste-parametres", annexes.ParametersList)
-    app.add_directive("liste-estimations", annexes.EstimatesList)
-    app.add_directive("telechargements", annexes.DownloadsList)
-    app.add_directive("index-annexe", annex_pages.AnnexIndex)
-    app.add_directive("changements", history.ChangesList)
-    app.add_directive("liste-verifications", verification.ChecksList)
-    app.add_directive("echelle-verdicts", verdicts.ScaleList)
-    app.add_directive("contradictions", verification.ContradictionsList)
     comparer.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

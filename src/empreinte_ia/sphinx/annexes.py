@@ -34,10 +34,9 @@ class _EntryList(SphinxDirective):
         keys = [k for k in self.all_keys(registry) if not group or group_of(registry, k) == group]
         return sorted(keys, key=lambda k: (sort_key(registry.label(k)), k))
 
-    def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
-        raise NotImplementedError
-
-    def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+    def fields(self, shown: nodes.field_list, folded: nodes.field_list, registry: Registry,
+               key: str) -> None:
+        """The rows a reader reads (`shown`) and the contributor's, folded (`folded`)."""
         raise NotImplementedError
 
     def run(self):
@@ -53,15 +52,13 @@ class _EntryList(SphinxDirective):
             if registry.value(key).has_range:
                 headline += nodes.Text(" (fourchette : " + render(registry, key, "plage") + ")")
             section += headline
-            rows = nodes.field_list()
-            self.fields(rows, registry, key)
+            rows, more = nodes.field_list(), nodes.field_list()
+            field(more, "Identifiant", nodes.literal(text=key))
+            self.fields(rows, more, registry, key)
             history_field(self.env, rows, key)
             section += rows
             folded = details(classes=["pour-contribuer"])
             folded += summary(text="Pour contribuer")
-            more = nodes.field_list()
-            field(more, "Identifiant", nodes.literal(text=key))
-            self.contributor_fields(more, registry, key)
             folded += more
             section += folded
             section += cite_box(self.env, key)
@@ -75,7 +72,8 @@ class ParametersList(_EntryList):
     def all_keys(self, registry: Registry) -> list[str]:
         return list(registry.parameters)
 
-    def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+    def fields(self, rows: nodes.field_list, more: nodes.field_list, registry: Registry,
+               key: str) -> None:
         p = registry.parameters[key]
         field(rows, "Statut", p.status_fr)
         checked: list = [f"{p.verification} — {p.verification_fr}"]
@@ -97,11 +95,8 @@ class ParametersList(_EntryList):
         users = registry.dependents(key)
         if users:
             field(rows, "Utilisé par", *joined([link(self.env, registry, e) for e in users]))
-
-    def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
-        p = registry.parameters[key]
-        field(rows, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
-        field(rows, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
+        field(more, "Unité (pint)", nodes.literal(text=f"{p.unit:~}" or "sans dimension"))
+        field(more, "Fichier", nodes.literal(text=f"{p.path}, ligne {p.line}"))
 
 
 class EstimatesList(_EntryList):
@@ -110,7 +105,8 @@ class EstimatesList(_EntryList):
     def all_keys(self, registry: Registry) -> list[str]:
         return list(registry.estimates)
 
-    def fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
+    def fields(self, rows: nodes.field_list, more: nodes.field_list, registry: Registry,
+               key: str) -> None:
         e = registry.estimates[key]
         field(rows, "Formule", e.formula)
         field(rows, "Entrées", *joined([link(self.env, registry, i) for i in e.inputs]))
@@ -119,10 +115,7 @@ class EstimatesList(_EntryList):
         refs = [registry.references[s].short() for s in registry.sources_of(key)]
         field(rows, "Sources", " ; ".join(refs))
         comparer_fields(self.env, rows, registry, key)
-
-    def contributor_fields(self, rows: nodes.field_list, registry: Registry, key: str) -> None:
-        e = registry.estimates[key]
-        field(rows, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
+        field(more, "Définie dans", nodes.literal(text=f"{e.path}, ligne {e.line}"))
 
 
 def comparer_fields(env, rows: nodes.field_list, registry: Registry, key: str) -> None:

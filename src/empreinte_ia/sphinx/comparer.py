@@ -20,7 +20,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from .. import comparison
-from ..circulating import SLIPS, verdicts as circulating_verdicts
+from ..circulating import SLIPS
+from ..circulating import verdicts as circulating_verdicts
 from ..datafile import DataError
 from ..display import anchor, entry_doc, render, sig_of
 from ..formatting import format_number, format_value

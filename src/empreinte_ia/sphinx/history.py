@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 import weakref
-from html import escape
 from dataclasses import dataclass, replace
+from html import escape
 from pathlib import Path
 
 from docutils import nodes

@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 from babel.messages.mofile import write_mo
-from markupsafe import Markup
 from babel.messages.pofile import read_po
+from markupsafe import Markup
 from sphinx import locale
 from sphinx.application import Sphinx
 

@@ -19,8 +19,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..prose import _names_pattern, quantities
 from ..datafile import DataError, read_text, relative
+from ..prose import _names_pattern, quantities
 from .state import state, stop
 
 logger = logging.getLogger(__name__)
@@ -74,9 +74,9 @@ def _printed(block: nodes.literal_block) -> bool:
     if "stream" in classes:
         return True
     bundle = block.parent.parent if block.parent is not None else None
-    return "text_plain" in classes and bundle is not None and \
-        bundle.get("nb_element") == "mime_bundle" and len(bundle.children) == 1 or \
-        "text_plain" in classes and bundle is not None and bundle.get("nb_element") != "mime_bundle"
+    return ("text_plain" in classes and bundle is not None and \
+        bundle.get("nb_element") == "mime_bundle" and len(bundle.children) == 1) or \
+        ("text_plain" in classes and bundle is not None and bundle.get("nb_element") != "mime_bundle")
 
 
 def _in_output(node: nodes.Node) -> bool:

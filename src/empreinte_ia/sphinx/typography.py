@@ -11,7 +11,6 @@ import re
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..typography import typeset
 
@@ -22,40 +21,40 @@ _NUMBER_WORDS = {2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six", 7: "se
                  8: "huit", 9: "neuf", 10: "dix"}
 
 
-def _skipped(node: nodes.Node) -> bool:
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, _SKIP) or "bibtex" in parent.get("classes", ()):
-            return True
-        if isinstance(parent, nodes.reference) and parent.astext() == parent.get("refuri"):
-            return True  # a URL shown as itself
-        parent = parent.parent
-    return False
+def _skipped(element: nodes.Element) -> bool:
+    """Code, formulas, raw HTML, a citation box's BibTeX, or a URL shown as itself."""
+    return isinstance(element, _SKIP) or "bibtex" in element.get("classes", ()) or (
+        isinstance(element, nodes.reference) and element.astext() == element.get("refuri"))
 
 
-def _in_bibliography(node: nodes.Node) -> bool:
-    """Bibliography entries keep their titles' own punctuation: spaces fixed, none added."""
-    parent = node.parent
-    while parent is not None:
-        if isinstance(parent, (nodes.citation, nodes.footnote)):
-            return True
-        parent = parent.parent
-    return False
+def _prose(element: nodes.Element, in_bibliography: bool = False):
+    """The Text nodes a reader reads under `element`, each with whether it is in a
+    bibliography entry (whose titles keep their own punctuation: spaces fixed, none added).
+    One walk from the top: a skipped element's whole subtree is left out."""
+    for child in element.children:
+        if isinstance(child, nodes.Text):
+            yield child, in_bibliography
+        elif not _skipped(child):
+            yield from _prose(child, in_bibliography
+                              or isinstance(child, (nodes.citation, nodes.footnote)))
+
+
+def typeset_tree(document: nodes.document) -> None:
+    """No-break spaces before « : ; ! ? » and inside « », typographic apostrophes."""
+    for text, in_bibliography in list(_prose(document)):
+        new = typeset(str(text), add_missing=not in_bibliography)
+        if new != str(text):
+            text.parent.replace(text, nodes.Text(new))
 
 
 class FrenchTypography(SphinxTransform):
-    """No-break spaces before « : ; ! ? » and inside « », typographic apostrophes."""
+    """At reading, so that titles (navigation, table of contents) are typeset too."""
 
     default_priority = 760  # after SphinxSmartQuotes (750)
 
     def apply(self, **kwargs) -> None:
         merge_verdict_runs(self.document)
-        for text in list(self.document.findall(nodes.Text)):
-            if _skipped(text):
-                continue
-            new = typeset(str(text), add_missing=not _in_bibliography(text))
-            if new != str(text):
-                text.parent.replace(text, nodes.Text(new))
+        typeset_tree(self.document)
 
 
 # -- quoted source text ------------------------------------------------------------------
@@ -125,29 +124,7 @@ def merge_verdict_runs(document: nodes.document) -> None:
             i += 1
 
 
-def typeset_tree(document: nodes.document) -> None:
-    for text in list(document.findall(nodes.Text)):
-        if _skipped(text):
-            continue
-        new = typeset(str(text), add_missing=not _in_bibliography(text))
-        if new != str(text):
-            text.parent.replace(text, nodes.Text(new))
-
-
 def on_doctree_resolved(app, doctree: nodes.document, docname: str) -> None:
-    """Last pass, after the handlers that add text to a resolved page (download links)."""
+    """Again on the page as written: bibliography entries, resolved links and what the
+    handlers before this one added (download links)."""
     typeset_tree(doctree)
-
-
-class FrenchTypographyLate(SphinxPostTransform):
-    """The same for what is made at writing time: bibliography entries, resolved links."""
-
-    default_priority = 900
-
-    def run(self, **kwargs) -> None:
-        for text in list(self.document.findall(nodes.Text)):
-            if _skipped(text):
-                continue
-            new = typeset(str(text), add_missing=not _in_bibliography(text))
-            if new != str(text):
-                text.parent.replace(text, nodes.Text(new))
