@@ -34,8 +34,7 @@ UNREAD = "# Page non construite\n\nLes options d'une cellule de code sont illisi
 def check_cell_options(app: Sphinx, docname: str, source: list[str]) -> None:
     """A MyST notebook is read by MyST-NB's own reader: options it cannot read become a French
     warning at the cell's line, and the page is not parsed (MyST-NB would raise)."""
-    from myst_nb.core.read import (MystMetadataParsingError, is_myst_markdown_notebook,
-                                   read_myst_markdown_notebook)
+    from myst_nb.core.read import MystMetadataParsingError, is_myst_markdown_notebook, read_myst_markdown_notebook
 
     if not is_myst_markdown_notebook(source[0]):
         return
