@@ -45,6 +45,9 @@ def load_data(data: Path, estimates: Path | None = None) -> Data:
     path = data / "contradictions.yaml"
     groups = load_groups(path, registry) if path.exists() else []
     names = load_names(data / "noms_propres.yaml")
+    errors = check_texts(data, registry, names)
+    if errors:
+        raise DataErrors(errors)
     return Data(registry, found, groups, names)
 
 
