@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from empreinte_ia import load_registry  # noqa: E402
 from empreinte_ia.claims import DOCUMENTS, verdicts  # noqa: E402
-from empreinte_ia.display import anchor, render  # noqa: E402
+from empreinte_ia.display import anchor, group_of, render  # noqa: E402
 
 FLOOR_CONF = '''
 project = "IA et environnement : les chiffres calculés"
@@ -129,10 +129,16 @@ def typed_in(text: str, registry, found) -> str:
 
     def directive(m: re.Match) -> str:
         name = m.group(1)
+        # One annex page per theme (annex_pages.py): « :groupe: » keeps that theme's entries.
+        group = re.search(r"^:groupe:\s*(\S+)", m.group(0), re.M)
+
+        def shown(keys) -> list[str]:
+            return sorted(k for k in keys if not group or group_of(registry, k) == group[1])
+
         if name == "liste-parametres":
-            return _entries(registry, sorted(registry.parameters), "parametres.html")
+            return _entries(registry, shown(registry.parameters), "parametres.html")
         if name == "liste-estimations":
-            return _entries(registry, sorted(registry.estimates), "estimations.html")
+            return _entries(registry, shown(registry.estimates), "estimations.html")
         if name == "liste-verifications":
             return _checks(registry, found)
         return "Tableau écrit à la main.\n"

@@ -32,6 +32,12 @@ def test_verdicts_follow_the_numbers(found):
     assert by_id["m_clubic_gemini"].kind == "repris"
     assert by_id["m_solutionsnum_29wh_ucr"].kind == "erreur"
     assert by_id["m_figaro_soixante_fois"].kind == "inverifiable"
+    # « Dix fois une recherche Google » divides a ChatGPT estimate by a Google figure of
+    # another (unpublished) scope: « autre périmètre », whatever the ratio.
+    assert by_id["m_clubic_dix_fois_google"].kind == "perimetre"
+    assert by_id["m_afp_aie_dix_fois"].kind == "perimetre"
+    assert by_id["m_clubic_dix_fois_google"].ratio == pytest.approx(10 / by_id[
+        "m_clubic_dix_fois_google"].computed)
 
 
 def test_french_dates():

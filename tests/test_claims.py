@@ -216,10 +216,16 @@ def test_several_kinds_the_worst_first(data_copy):
 
 
 def test_outdated_and_other_scope(data_copy):
+    v = check(data_copy, DOC1 + "  valeur: 2.9\n  unite: Wh/query\n"
+                                "  estimation: chatgpt_energy_epoch\n"
+                                "  correspond_a:\n    estimation: devries_chatgpt_energy\n")
+    assert v.kind == "depasse"
+    # « Dix fois une recherche Google »: a ratio of figures of different scopes (the registry
+    # knows it from the estimate, side_by_side.RatioScope) is « autre périmètre ».
     v = check(data_copy, DOC1 + "  valeur: 10\n  unite: dimensionless\n"
                                 "  estimation: chatgpt_vs_google_epoch\n"
                                 "  correspond_a:\n    estimation: chatgpt_vs_google_devries\n")
-    assert v.kind == "depasse"
+    assert v.kind == "perimetre" and v.ratio == pytest.approx(10 / v.computed)
     v = check(data_copy, DOC1 + "  valeur: 15\n  unite: percent\n"
                                 "  estimation: us_residential_electricity_share_2023\n"
                                 "  perimetre: électricité\n  correspond_a:\n"

@@ -62,3 +62,33 @@ def test_epoch_figure_recomputed_from_its_assumptions(registry):
 def test_at_least_ten_sources(registry):
     sources = {registry.sources_of(c.key)[0] for c in comparison(registry)}
     assert len(sources) >= 10
+
+
+def test_dependence_of_the_factors_is_computed_both_ways(registry):
+    """The factors (PUE, idle machines, host…) are multiplied by interval arithmetic: every
+    bound at once, full correlation. The page shows, computed, the spread with independent
+    factors too, and how much wider full correlation makes it."""
+    from empreinte_ia.comparison import COVERAGE, independent_text
+    from empreinte_ia.value import correlated_product
+
+    shown = 0
+    for conv in comparison(registry):
+        ind, cor = conv.independent(), conv.correlated()
+        if ind is None:
+            assert independent_text(conv) == ""
+            continue
+        shown += 1
+        _m, low, high = conv.converted.magnitudes()
+        _m, ilow, ihigh = ind.magnitudes()
+        _m, clow, chigh = cor.magnitudes()
+        assert low <= clow <= ilow * 1.01 and ihigh <= chigh * 1.01 and chigh <= high * (1 + 1e-9)
+        assert conv.widening() >= 0.99
+        # With every draw kept, full correlation is the range the page shows.
+        factors = [conv.published] + [v for _s, v in conv.steps]
+        assert [q.to(conv.converted.units).magnitude for q in correlated_product(factors, 1)] \
+            == pytest.approx([low, high])
+    assert shown >= 5
+    narrow = convert(registry, "gemini_energy_narrow")
+    text = independent_text(narrow)
+    assert text.startswith(f"{COVERAGE * 100:.0f} % des tirages : ")
+    assert "si les facteurs varient indépendamment" in text and "fois plus large" in text

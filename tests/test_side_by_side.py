@@ -100,3 +100,119 @@ def test_small_site_accepts_the_conversion(tmp_path):
     assert result.ok, result.messages
     html = result.page("page")
     assert "chiffre-converti" in html and "3,5" in html   # 2,9 Wh × 1,12 × 1,09
+
+
+# -- ratios across scopes ------------------------------------------------------------------------
+RATIO = '''
+from ..registry import estimate
+
+
+@estimate(unit="dimensionless", label="Rapport de test", formula="a ÷ b"{declared})
+def rapport_test({inputs}):
+    return {body}
+'''
+CROSS = {"inputs": "gpt4o_energy_short, google_search_energy",
+             "body": "gpt4o_energy_short / google_search_energy"}
+CONVERTED = {"inputs": "devries_chatgpt_energy, scope_factor_overhead, chatgpt_energy_epoch",
+                 "body": "devries_chatgpt_energy * scope_factor_overhead / chatgpt_energy_epoch"}
+
+
+def estimates_with(tmp_path, declared="", **parts):
+    """A small folder of estimates: the factors of the comparison page and one ratio."""
+    import shutil
+    from pathlib import Path
+
+    import empreinte_ia.estimates as package
+
+    folder = tmp_path / "estimations"
+    folder.mkdir()
+    shutil.copy(Path(package.__file__).parent / "requetes.py", folder / "requetes.py")
+    write(folder / "rapport.py", RATIO.format(declared=declared, **parts))
+    return folder
+
+
+def ratio_error(tmp_path, declared="", **parts) -> DataError:
+    with pytest.raises(DataError) as info:
+        load_registry(estimates_dir=estimates_with(tmp_path, declared, **parts))
+    return info.value
+
+
+def test_undeclared_ratio_across_scopes_is_refused(tmp_path):
+    err = ratio_error(tmp_path, **CROSS)
+    assert err.path.endswith("rapport.py") and err.line == 4
+    assert "« gpt4o_energy_short »" in err.message and "« google_search_energy »" in err.message
+    assert "périmètres différents" in err.message and "sans le déclarer" in err.message
+    assert 'perimetres="convertis"' in err.fix and 'perimetres="differents"' in err.fix
+
+
+def test_ratio_declared_across_scopes_loads_and_must_say_so(tmp_path):
+    registry = load_registry(estimates_dir=estimates_with(
+        tmp_path, ', perimetres="differents"', **CROSS))
+    r = registry.ratio_scope("rapport_test")
+    assert r.across and r.numerator == ("gpt4o_energy_short",)
+    assert r.denominator == ("google_search_energy",) and "périmètre" in r.differences
+    [clash] = check_text("Une requête vaut {nombre}`rapport_test` recherches.\n", registry)
+    assert clash.line == 1 and "périmètre" in clash.message and "Correction" in clash.message
+    assert check_text("Une requête vaut {nombre}`rapport_test` recherches, deux chiffres de "
+                      "périmètres différents.\n", registry) == []
+
+
+def test_ratio_with_its_conversion_is_accepted(tmp_path):
+    declared = ', perimetres="convertis", conversion=("scope_factor_overhead",)'
+    registry = load_registry(estimates_dir=estimates_with(tmp_path, declared, **CONVERTED))
+    r = registry.ratio_scope("rapport_test")
+    assert r.declared == "convertis" and not r.across
+    assert check_text("Elle vaut {nombre}`rapport_test` fois l'autre.\n", registry) == []
+    # The figure is the published ratio times the factor that adds the missing stage (D).
+    expected = (registry.value("devries_chatgpt_energy").mid
+                * registry.value("scope_factor_overhead").mid
+                / registry.value("chatgpt_energy_epoch").mid).to("")
+    assert registry.value("rapport_test").mid.magnitude == pytest.approx(expected.magnitude)
+
+
+@pytest.mark.parametrize("declared, parts, words", [
+    # A factor that adds a stage both figures already count does not bring them together.
+    (', perimetres="convertis", conversion=("scope_factor_idle",)',
+     {"inputs": "devries_chatgpt_energy, scope_factor_idle, chatgpt_energy_epoch",
+          "body": "devries_chatgpt_energy * scope_factor_idle / chatgpt_energy_epoch"},
+     "il manque scope_factor_overhead"),
+    # A conversion declared but not applied in the formula.
+    (', perimetres="convertis", conversion=("scope_factor_overhead",)',
+     {"inputs": "devries_chatgpt_energy, chatgpt_energy_epoch",
+          "body": "devries_chatgpt_energy / chatgpt_energy_epoch"},
+     "n'entre pas dans le calcul"),
+    # No published method: nothing can place the Google search figure.
+    (', perimetres="convertis", conversion=("scope_factor_overhead",)',
+     {"inputs": "gpt4o_energy_short, scope_factor_overhead, google_search_energy",
+          "body": "gpt4o_energy_short * scope_factor_overhead / google_search_energy"},
+     "aucune conversion ne le place"),
+    # Two figures of one scope are not « différents ».
+    (', perimetres="differents"',
+     {"inputs": "gpt4o_energy_medium, gpt4o_energy_short",
+          "body": "gpt4o_energy_medium / gpt4o_energy_short"},
+     "ont le même périmètre"),
+    # An « écart » is between two scopes of one measurement.
+    (', perimetres="ecart"', CROSS, "n'ont pas le même modèle"),
+])
+def test_wrong_declarations_are_refused(tmp_path, declared, parts, words):
+    err = ratio_error(tmp_path, declared, **parts)
+    assert err.path.endswith("rapport.py") and err.line == 4
+    assert words in err.message and err.fix
+
+
+def test_repository_ratios_across_scopes(registry):
+    """Every ratio of per-query figures of different scopes in the repository is declared
+    (load_registry refuses otherwise), and the chapters say so wherever they show one."""
+    from pathlib import Path
+
+    across = {k for k in registry.estimates
+              if (r := registry.ratio_scope(k)) is not None and r.across}
+    assert {"chatgpt_vs_google_devries", "chatgpt_vs_google_epoch", "gpt4o_vs_google_ratio",
+            "gpt4o_vs_google_extra", "per_query_estimates_spread", "s004_energy_gap"} <= across
+    assert registry.ratio_scope("devries_vs_epoch").declared == "convertis"
+    assert registry.ratio_scope("gemini_scope_ratio").declared == "ecart"
+    # Same scope on both sides: an ordinary ratio.
+    assert registry.ratio_scope("llama31_energy_ratio").differences == ()
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        assert check_text(path.read_text(encoding="utf-8"), registry) == [], path.name

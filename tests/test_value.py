@@ -1,6 +1,8 @@
 """Ranges carried through formulas."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pint import DimensionalityError
 
 from empreinte_ia.units import Q_
@@ -42,3 +44,55 @@ def test_units_are_checked():
 
 def test_conversion():
     assert v(1, 1, 1, "MWh").to("kWh").mid == Q_(1000, "kWh")
+
+
+# -- dependence of the factors of a product ---------------------------------------------------------
+positive_ranges = st.lists(st.tuples(st.floats(0.01, 5), st.floats(0, 10)), min_size=1,
+                           max_size=5)
+
+
+def _factors(ranges):
+    return [Value.of(low + width / 2, low, low + width, "") for low, width in ranges]
+
+
+@settings(max_examples=60, deadline=None)
+@given(positive_ranges, st.sampled_from([0.5, 0.8, 0.9, 0.98]))
+def test_correlated_range_contains_the_independent_one(ranges, coverage):
+    from empreinte_ia.value import correlated_product, independent_product
+
+    factors = _factors(ranges)
+    product = factors[0]
+    for f in factors[1:]:
+        product = product * f
+    _mid, low, high = product.magnitudes()
+    ilow, ihigh = (q.magnitude for q in independent_product(factors, coverage))
+    clow, chigh = (q.magnitude for q in correlated_product(factors, coverage))
+    # Every bound at once (interval arithmetic, what the site shows) contains every draw.
+    assert low * (1 - 1e-12) <= ilow <= ihigh <= high * (1 + 1e-12)
+    # All the factors at the same quantile: full correlation, the widest spread for a share.
+    assert low * (1 - 1e-12) <= clow and chigh <= high * (1 + 1e-12)
+    assert clow <= ilow * 1.01 and ihigh <= chigh * 1.01   # up to the noise of the draws
+    # With coverage 1, full correlation is the interval product itself.
+    assert [q.magnitude for q in correlated_product(factors, 1)] == pytest.approx([low, high])
+
+
+def test_independent_product_of_two_uniforms_hand_computed():
+    # X, Y uniform on 1 to 3: P(XY ≤ t) = (t ln t − t + 1) ÷ 4 for t from 1 to 3 (up to the
+    # 32 % quantile).
+    import math
+
+    from empreinte_ia.value import independent_product
+
+    def quantile(p):
+        lo, hi = 1.0, 3.0
+        for _ in range(60):
+            t = (lo + hi) / 2
+            lo, hi = (t, hi) if (t * math.log(t) - t + 1) / 4 < p else (lo, t)
+        return lo
+
+    x = Value.of(2, 1, 3, "")
+    low, _high = independent_product([x, x], 0.4)   # the 30 % and 70 % quantiles
+    assert low.magnitude == pytest.approx(quantile(0.3), rel=0.01)
+    q05, _ = independent_product([x, x], 0.9)
+    assert q05.magnitude == pytest.approx(quantile(0.05), rel=0.01)
+    assert independent_product([x, x], 0.9) == independent_product([x, x], 0.9)   # fixed seed

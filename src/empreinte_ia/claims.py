@@ -645,6 +645,18 @@ def _older(registry: Registry, old: str, new: str) -> bool:
     return year(old) < year(new)
 
 
+def _across_scopes(claim: Claim, registry: Registry) -> bool:
+    """The claim compares figures of different scopes: the estimate that recomputes it (or the
+    one it reproduces) is a ratio across scopes (side_by_side.RatioScope), « dix fois une
+    recherche Google »."""
+    keys = [claim.estimate] + ([claim.matches.estimate] if claim.matches else [])
+    for key in keys:
+        r = registry.ratio_scope(key) if key else None
+        if r is not None and r.across:
+            return True
+    return False
+
+
 def verdict(claim: Claim, registry: Registry) -> Verdict:
     errors: list[str] = []
     corrected = ""
@@ -673,6 +685,8 @@ def verdict(claim: Claim, registry: Registry) -> Verdict:
     ratio = claim.value / mid if mid else math.inf
     if errors:
         return Verdict(claim, "erreur", ratio, tuple(errors), mid, corrected)
+    if _across_scopes(claim, registry):
+        return Verdict(claim, "perimetre", ratio, (), mid)
     degree = _agreement(claim.value, claim.low, claim.high, mid, low, high, value.has_range,
                         claim.tolerance)
     if degree is not None:

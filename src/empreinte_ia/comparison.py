@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .registry import Registry
 from .scope import Scope, kind_of
 from .units import Q_
-from .value import Value
+from .value import Value, correlated_product, independent_product
 
 COMMON_BOUNDARY = ("A", "B", "C", "D")
 COMMON_LABEL = "accélérateurs, serveur hôte, capacité en réserve et surcoût du centre de données, en service réel"
@@ -35,6 +35,8 @@ STEPS = (
 # Estimates shown on the comparison page besides the parameters (figures a source publishes
 # per token or through its assumptions, recomputed per query).
 CONVERTED_SIG = 2
+# Share of the draws that the range « if the factors were independent » covers.
+COVERAGE = 0.9
 COMPARED_ESTIMATES = ("epoch_energy_recomputed", "mlenergy_llama8b_per_response")
 
 
@@ -58,6 +60,44 @@ class Conversion:
         for _step, v in self.steps:
             out = out * v
         return out
+
+    def _factors(self) -> list[Value] | None:
+        """The published figure and the factors of the conversion, when at least two of them
+        have a range (with one, the way they depend on each other changes nothing)."""
+        if not self.placed or not self.steps:
+            return None
+        factors = [self.published] + [v for _step, v in self.steps]
+        return factors if sum(f.has_range for f in factors) >= 2 else None
+
+    def independent(self) -> Value | None:
+        """The converted figure if the published value and the factors varied independently,
+        each uniformly over its range: the interval of COVERAGE of the draws (or None)."""
+        factors = self._factors()
+        if factors is None:
+            return None
+        low, high = independent_product(factors, COVERAGE)
+        unit = self.converted.units
+        return Value(self.converted.mid, low.to(unit), high.to(unit))
+
+    def correlated(self) -> Value | None:
+        """The same interval when they all move together (full correlation), or None. The
+        range of `converted` is this case with every factor at its bound."""
+        factors = self._factors()
+        if factors is None:
+            return None
+        low, high = correlated_product(factors, COVERAGE)
+        unit = self.converted.units
+        return Value(self.converted.mid, low.to(unit), high.to(unit))
+
+    def widening(self) -> float | None:
+        """How many times wider COVERAGE of the draws spread under full correlation than with
+        independent factors."""
+        ind, cor = self.independent(), self.correlated()
+        if ind is None or cor is None:
+            return None
+        _m, ilow, ihigh = ind.magnitudes()
+        _m, clow, chigh = cor.magnitudes()
+        return (chigh - clow) / (ihigh - ilow) if ihigh > ilow else None
 
     def spread(self) -> tuple[float, float]:
         """High ÷ low of the figure as published and once converted: the range the conversion adds."""
@@ -143,3 +183,21 @@ def step_texts(registry: Registry, conv: Conversion) -> list[str]:
         text += f" pour {step.label}, d'après {', '.join(sources)}"
         out.append(text)
     return out
+
+
+def independent_text(conv: Conversion) -> str:
+    """« 90 % des tirages entre 0,16 et 0,23 Wh par requête si les facteurs varient
+    indépendamment, entre 0,14 et 0,27 Wh par requête s'ils varient ensemble : une fourchette
+    1,9 fois plus large », or "" when the dependence of the factors changes nothing."""
+    from .formatting import format_number, format_range
+
+    ind, cor, widening = conv.independent(), conv.correlated(), conv.widening()
+    if ind is None or cor is None or widening is None:
+        return ""
+    def span(v: Value) -> str:
+        mid, low, high = v.magnitudes()
+        return format_range(low, high, v.units, CONVERTED_SIG, mid)
+
+    return (f"{format_number(COVERAGE * 100, 2)} % des tirages : {span(ind)} si les facteurs "
+            f"varient indépendamment, {span(cor)} s'ils varient ensemble, une fourchette "
+            f"{format_number(widening, 2)} fois plus large")

@@ -50,7 +50,8 @@ def claim_anchor(claim_id: str) -> str:
 THEMES = {
     "fonctionnement": "Comment fonctionne un modèle",
     "ordres_de_grandeur": "Ordres de grandeur",
-    "empreinte_personne": "Empreinte d'une personne, fabrication du matériel, cuivre",
+    "empreinte_personne": "Empreinte d'une personne, numérique en France, cuivre",
+    "fabrication": "Fabrication du matériel : appareils et serveurs",
     "comparaisons": "Repères de la vie courante",
     "centres_de_donnees": "Centres de données",
     "entrainement": "Entraîner un modèle",

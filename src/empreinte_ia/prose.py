@@ -38,7 +38,8 @@ _ALLOWED = [
     # Places in a document: « chapitre 3 », « tableau 4 », « section 5.3 », « p. 12 ».
     re.compile(r"(?:\b(?i:chapitres?|tableaux?|tables?|figures?|fig\.|sections?|annexes?|"
                r"pages?|p\.|pp\.|notes?|équations?|éq\.|encadrés?|parties?|étapes?|versions?)|§)"
-               r"(?:\s|\u00a0)+(?:[A-Z]\.?)?[0-9]+(?:[.–-][0-9]+)*[a-z]?\b"
+               r"(?:\s|\u00a0)+(?:[A-Z]\.?)?[0-9]+(?:[.–-][0-9]+)*[a-z]?"
+               r"(?: (?:à|et) [0-9]+(?:\.[0-9]+)*)?\b"
                r"(?![\s\u00a0\u202f]*(?:[,.][0-9]|%|[kMGT]?Wh?\b|[kmµ]?g\b|t\b|L\b|J\b))"),
     re.compile(r"\barXiv:[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?"),                # preprint ids
     re.compile(r"\b10\.[0-9]{4,}/\S+"),                                     # DOIs

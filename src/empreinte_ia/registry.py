@@ -45,20 +45,30 @@ class Estimate:
     sign: str = "positif"
     # Scope tags of a per-query figure (see scope.py), given as @estimate(..., scope={...}).
     scope: Scope | None = None
+    # A ratio of per-query figures of different scopes says so (see side_by_side.py):
+    # perimetres="differents", "ecart" or "convertis" (with the factors in `conversion`).
+    scopes: str | None = None
+    conversion: tuple[str, ...] = ()
 
 
 DEFINITIONS: dict[str, Estimate] = {}
 SIGNS = ("positif", "relatif")
+# What a ratio of per-query figures of different scopes declares (side_by_side.RATIO_KINDS).
+SCOPE_DECLARATIONS = ("differents", "ecart", "convertis")
 
 
 def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig: int = 2,
-             signe: str = "positif", scope: dict | None = None) -> Callable:
+             signe: str = "positif", scope: dict | None = None,
+             perimetres: str | None = None, conversion: tuple[str, ...] = ()) -> Callable:
     """Register a function as an estimate; its id is the function's name (see module docstring).
 
     `id`, when given, must be the function's name. `signe="relatif"` lets a result with a
     dimension be negative (a difference); dimensionless results may always be negative.
     `scope` holds the « perimetre » tags (same keys as in data/parameters) of a figure per
-    query, image or video; it is required for those and validated like the data files."""
+    query, image or video; it is required for those and validated like the data files.
+    `perimetres` declares a ratio of per-query figures of different scopes: "differents" (shown
+    as such, the text says so), "ecart" (the gap between two scopes of one measurement) or
+    "convertis" (brought to one scope by the factors named in `conversion`)."""
 
     def register(func: Callable) -> Callable:
         path = relative(Path(inspect.getsourcefile(func)))
@@ -98,8 +108,17 @@ def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig:
             except ScopeError as exc:
                 raise DataError(path, line, f"estimation « {name} » : {exc.message}",
                                 exc.fix) from None
+        if perimetres is not None and perimetres not in SCOPE_DECLARATIONS:
+            raise DataError(path, line, f"estimation « {name} » : perimetres=\"{perimetres}\" "
+                            "inconnu", "valeurs possibles : " + ", ".join(SCOPE_DECLARATIONS))
+        if (perimetres == "convertis") != bool(conversion):
+            raise DataError(path, line, f"estimation « {name} » : perimetres=\"convertis\" va "
+                            "avec conversion=(…), et seulement avec elle",
+                            "nommez les facteurs de la conversion, par exemple "
+                            "conversion=(\"scope_factor_overhead\",), ou retirez conversion")
         DEFINITIONS[name] = Estimate(name, label, parsed, formula, sig, func, inputs, path, line,
-                                     func.__module__.rsplit(".", 1)[-1], signe, tags)
+                                     func.__module__.rsplit(".", 1)[-1], signe, tags,
+                                     perimetres, tuple(conversion))
         return func
 
     return register
@@ -235,6 +254,7 @@ class Registry:
         self.references = references
         self._values: dict[str, Value] = {}
         self._inputs_cache: dict[str, frozenset[str]] = {}
+        self._ratio_cache: dict[str, object] = {}
         clash = set(parameters) & set(estimates)
         if clash:
             name = sorted(clash)[0]
@@ -265,6 +285,15 @@ class Registry:
     def scope(self, key: str) -> Scope | None:
         """The scope tags of a per-query figure, or None."""
         return self.entry(key).scope
+
+    def ratio_scope(self, key: str):
+        """What the registry knows of `key` as a ratio of per-query figures (side_by_side.py):
+        a RatioScope, or None when `key` is not one."""
+        from .side_by_side import ratio_scope
+
+        if key not in self._ratio_cache:
+            self._ratio_cache[key] = ratio_scope(self, key)
+        return self._ratio_cache[key]
 
     def sig(self, key: str) -> int | None:
         return self.entry(key).sig
@@ -364,9 +393,13 @@ class Registry:
         return self._inputs_cache[key]
 
     def check(self) -> None:
-        """Compute every estimate once, so that any error shows up at load time."""
+        """Compute every estimate once, so that any error shows up at load time; refuse a
+        ratio of per-query figures of different scopes that does not say so."""
+        from .side_by_side import check_ratios
+
         for key in sorted(self.estimates):
             self.value(key)
+        check_ratios(self)
 
     @cached_property
     def chapters(self) -> dict[str, list[str]]:

@@ -6,7 +6,10 @@ the swing of the figure is recorded. Treating each input as independent and unif
 range, the first-order variance of the figure due to that input is proportional to the square
 of its swing, so its share is swing² ÷ Σ swing² (exact for a sum, a good guide for a product of
 narrow ranges). Inputs taken from one scenario of one source (same source and same location in
-it) move together: they form one driver, moved bound with bound.
+it), or that a formula moves bound with bound (``Value.together``, as the propagation does),
+move together: they form one driver, moved bound with bound. The swings are computed with the
+registry's own formulas, so that a driver's swing is the width of the figure's range when that
+driver alone varies (for a sum, the swings add up to the range).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ class Driver:
         return len(self.ids) > 1
 
 
-def _evaluate(registry: Registry, key: str, overrides: dict[str, Value],
+def evaluate(registry: Registry, key: str, overrides: dict[str, Value],
               memo: dict[str, Value]) -> Value:
     """The central value of `key` with some inputs replaced (each by a bound, without range)."""
     if key in overrides:
@@ -39,63 +42,122 @@ def _evaluate(registry: Registry, key: str, overrides: dict[str, Value],
         out = registry.parameters[key].value.central()
     else:
         est = registry.estimates[key]
-        args = [_evaluate(registry, name, overrides, memo) for name in est.inputs]
+        args = [evaluate(registry, name, overrides, memo) for name in est.inputs]
         result = est.func(*args)
         out = (result if isinstance(result, Value) else Value._lift(result)).to(est.unit).central()
     memo[key] = out
     return out
 
 
+def own_range(registry: Registry, key: str) -> Value | None:
+    """The range an estimate's formula sets by itself (e.g. a factor with two sources), its
+    inputs at their central values; None when it has none. The range that its inputs bring is
+    not counted here: those inputs are drivers of their own."""
+    if key not in registry.estimates:
+        return None
+    est = registry.estimates[key]
+    memo: dict[str, Value] = {}
+    result = est.func(*[evaluate(registry, i, {}, memo) for i in est.inputs])
+    if isinstance(result, Value) and result.has_range:
+        return result.to(est.unit)
+    return None
+
+
 def ranged_inputs(registry: Registry, key: str) -> list[str]:
     """Inputs of `key` (itself included for an estimate) that carry a range of their own."""
-    out = []
     candidates = [key, *sorted(registry._all_inputs(key))] if key in registry.estimates \
         else [key]
+    out = []
     for name in candidates:
         if name in registry.parameters:
             if registry.parameters[name].value.has_range:
                 out.append(name)
-            continue
-        est = registry.estimates[name]
-        memo: dict[str, Value] = {}
-        args = [_evaluate(registry, i, {}, memo) for i in est.inputs]
-        result = est.func(*args)
-        if isinstance(result, Value) and result.has_range:
-            out.append(name)   # the formula itself sets a range (e.g. a factor with two sources)
+        elif own_range(registry, name) is not None:
+            out.append(name)
     return out
 
 
-def _groups(registry: Registry, names: list[str]) -> list[tuple[str, ...]]:
-    """Inputs of one scenario (same source, same location) move together."""
-    groups: dict[tuple, list[str]] = {}
+def bound_together(registry: Registry, key: str) -> list[set[str]]:
+    """Inputs that the formula of `key` moves bound with bound (``a.together(b, …)``): the
+    propagation treats them as one scenario, so must the drivers."""
+    import ast
+    import inspect
+    import textwrap
+
+    est = registry.estimates.get(key)
+    if est is None or "together" not in est.func.__code__.co_names:
+        return []
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(est.func)))
+    except (OSError, SyntaxError):   # a lambda, or no source: every input is bound
+        return [set(est.inputs)]
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "together":
+            parts = [node.func.value, *node.args[:1]]
+            names = {n.id for part in parts for n in ast.walk(part) if isinstance(n, ast.Name)}
+            if len(names & set(est.inputs)) > 1:
+                found.append(names & set(est.inputs))
+    return found
+
+
+def _groups(registry: Registry, key: str, names: list[str]) -> list[tuple[str, ...]]:
+    """Inputs of one scenario move together: same source and same location in it, or bound
+    bound with bound by a formula on the way to `key` (Value.together)."""
+    tags: dict[str, tuple] = {}
     for name in names:
         if name in registry.parameters:
             p = registry.parameters[name]
-            tag = ("p", p.source, p.locator)
+            tags[name] = ("p", p.source, p.locator)
         else:
-            tag = ("e", name)
-        groups.setdefault(tag, []).append(name)
+            tags[name] = ("e", name)
+    # Merge the scenarios of inputs that a formula binds together (union of their tags).
+    alias: dict[tuple, tuple] = {}
+
+    def root(tag: tuple) -> tuple:
+        while tag in alias:
+            tag = alias[tag]
+        return tag
+
+    ranged = set(names)
+    for est in [key, *sorted(registry._all_inputs(key))]:
+        for bound in bound_together(registry, est):
+            members = set()
+            for b in bound:
+                members |= ({b} | set(registry._all_inputs(b))) & ranged
+            roots = sorted({root(tags[m]) for m in members})
+            for other in roots[1:]:
+                alias[other] = roots[0]
+    groups: dict[tuple, list[str]] = {}
+    for name in names:
+        groups.setdefault(root(tags[name]), []).append(name)
     return [tuple(v) for v in groups.values()]
 
 
 def drivers(registry: Registry, key: str) -> list[Driver]:
     """The drivers of the range of `key`, largest share first (empty when it has no range)."""
-    if not registry.value(key).has_range:
+    value = registry.value(key)
+    if not value.has_range:
         return []
+    _mid, low, high = value.magnitudes()
+    digits = (registry.sig(key) or 2) + 1
+    if f"{low:.{digits}g}" == f"{high:.{digits}g}":
+        return []   # a range that does not show at the figure's precision has no drivers
     unit = registry.unit(key)
     swings = []
-    for group in _groups(registry, ranged_inputs(registry, key)):
+    for group in _groups(registry, key, ranged_inputs(registry, key)):
         ends = []
         for bound in ("low", "high"):
             overrides = {}
             for name in group:
-                v = registry.value(name)
+                # A parameter moves over its range; an estimate over the range its formula
+                # sets by itself (the range its inputs bring is theirs).
+                v = registry.value(name) if name in registry.parameters \
+                    else own_range(registry, name)
                 q = getattr(v, bound)
                 overrides[name] = Value(q, q, q)
-            if key in group:  # the figure's own range: read it directly
-                ends.append(getattr(registry.value(key), bound).to(unit).magnitude)
-                continue
-            ends.append(_evaluate(registry, key, overrides, {}).mid.to(unit).magnitude)
+            ends.append(evaluate(registry, key, overrides, {}).mid.to(unit).magnitude)
         swings.append((group, abs(ends[1] - ends[0])))
     total = sum(s * s for _g, s in swings)
     if total == 0:

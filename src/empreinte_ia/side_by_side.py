@@ -3,8 +3,12 @@
 A sentence (one line of a chapter), a table, a chart or a group of the contradiction tables
 that shows two per-query figures whose scope tags differ (boundary, bench or production,
 carbon or water accounting) must show them on one scope: with the {converti} role in prose,
-`ramener: oui` in data/contradictions.yaml, or the converted values in a chart. Figures without
-scope tags (totals, ratios, training) are not concerned.
+`ramener: oui` in data/contradictions.yaml, or the converted values in a chart.
+
+A ratio of two such figures (« dix fois une recherche Google ») is refused at load time unless
+its estimate declares what it is (`perimetres=` in @estimate, see ratio_problem); a ratio
+declared across scopes, or a figure computed from one, is shown only in a sentence that says
+the scopes differ.
 """
 
 from __future__ import annotations
@@ -94,6 +98,23 @@ def check_text(text: str, registry: Registry) -> list[Clash]:
                                        "au même périmètre avec le rôle {converti}`identifiant` "
                                        "(voir la page « Comparer ce qui est comparable »), ou "
                                        "séparez-les."))
+        if _SAYS_SCOPE.search(chunk):
+            return
+        for _role, k in figures:
+            r = registry.ratio_scope(k) if k in registry else None
+            if r is not None and r.across:
+                what_it_is = (f"calculé à partir du rapport « {r.inherited_from} »"
+                              if r.inherited_from else "rapport")
+                found.append(Clash(number, f"{what} montre « {k} », {what_it_is} entre chiffres "
+                                           f"de périmètres différents "
+                                           f"({', '.join(r.numerator)} ÷ "
+                                           f"{', '.join(r.denominator)}), sans dire que les "
+                                           "périmètres diffèrent. "
+                                           "Correction : dites-le dans la même phrase (le mot "
+                                           "« périmètre » doit y figurer), ou montrez un rapport "
+                                           "ramené au même périmètre (estimation déclarée "
+                                           "perimetres=\"convertis\")."))
+                return
 
     for number, line in enumerate(lines, start=1):
         if _FENCE.match(line):
@@ -111,3 +132,211 @@ def check_text(text: str, registry: Registry) -> list[Clash]:
     if table:
         judge(table[0][0], "\n".join(t for _n, t in table), "ce tableau")
     return found
+
+
+# -- ratios of figures of different scopes ---------------------------------------------------
+# « Dix fois une recherche Google » divides a figure of one scope by a figure of another. The
+# registry finds the per-query figures a ratio rests on (its inputs, through the estimates that
+# have no scope of their own), and on which side of the fraction each one stands: the figure is
+# doubled and the ratio recomputed (×2 above, ÷2 below). Two figures of different scopes on
+# the two sides make a ratio across scopes, which the estimate must declare.
+RATIO_KINDS = {
+    "differents": "rapport de chiffres de périmètres différents, montré comme tel",
+    "ecart": "écart entre deux périmètres d'une même mesure",
+    "convertis": "rapport de chiffres ramenés au même périmètre",
+}
+_SIDE = 0.25    # |log2 of the change| beyond which a figure stands on one side of the fraction
+_SAYS_SCOPE = re.compile(r"périmètre", re.I)
+
+
+@dataclass(frozen=True)
+class RatioScope:
+    key: str
+    numerator: tuple[str, ...]      # per-query figures above the fraction bar
+    denominator: tuple[str, ...]    # and below
+    differences: tuple[str, ...]    # French names of the tags on which the two sides differ
+    declared: str | None            # the estimate's `perimetres`, or inherited "differents"
+    inherited_from: str | None = None   # the ratio across scopes this figure is computed from
+
+    @property
+    def across(self) -> bool:
+        """A ratio of figures of different scopes, not brought to one scope."""
+        return self.declared == "differents"
+
+
+def _scoped(registry: Registry, key: str) -> bool:
+    return registry.scope(key) is not None
+
+
+def frontier(registry: Registry, key: str) -> list[str]:
+    """Per-query figures and declared ratios `key` rests on, through estimates with neither."""
+    out: list[str] = []
+    stack = list(registry.inputs(key))
+    seen: set[str] = set()
+    while stack:
+        name = stack.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        if _scoped(registry, name) or (name in registry.estimates
+                                        and registry.estimates[name].scopes):
+            out.append(name)
+        else:
+            stack.extend(registry.inputs(name))
+    return out
+
+
+def _side(registry: Registry, key: str, name: str) -> int:
+    """+1 when `name` stands above the fraction bar of `key`, −1 below, 0 neither."""
+    import math
+
+    from .sensitivity import evaluate
+
+    base = evaluate(registry, key, {}, {}).mid.magnitude
+    doubled = registry.value(name).central() * 2
+    moved = evaluate(registry, key, {name: doubled}, {}).mid.magnitude
+    if not base or not math.isfinite(base) or not math.isfinite(moved) or not moved:
+        return 0
+    change = math.log2(abs(moved / base))
+    return 1 if change > _SIDE else -1 if change < -_SIDE else 0
+
+
+def _compared(a: Scope, b: Scope) -> list[str]:
+    """French names of the tags on which two figures of one ratio differ. Carbon and water
+    accounting are compared only between two figures that both have one (an intensity, carbon
+    per energy, has one on one side only)."""
+    names = {"boundary": "périmètre", "utilisation": "utilisation",
+             "carbon": "comptabilité du carbone", "water": "eau comptée"}
+    out = []
+    for name in COMPARED_RATIO:
+        x, y = getattr(a, name), getattr(b, name)
+        if name in ("carbon", "water") and (x is None or y is None):
+            continue
+        if x != y:
+            out.append(names[name])
+    return out
+
+
+COMPARED_RATIO = ("boundary", "utilisation", "carbon", "water")
+
+
+def ratio_scope(registry: Registry, key: str) -> RatioScope | None:
+    """What `key` is as a ratio of per-query figures, or None (a parameter, a figure with its
+    own scope, an estimate that divides no per-query figure by another)."""
+    if key not in registry.estimates or _scoped(registry, key):
+        return None
+    est = registry.estimates[key]
+    nodes = frontier(registry, key)
+    if not est.scopes:
+        for name in nodes:
+            inner = registry.ratio_scope(name) if name in registry.estimates else None
+            if inner is not None and inner.across:
+                return RatioScope(key, inner.numerator, inner.denominator, inner.differences,
+                                  "differents", inner.inherited_from or name)
+    figures = [n for n in nodes if _scoped(registry, n)]
+    sides = {n: _side(registry, key, n) for n in figures}
+    above = tuple(n for n in figures if sides[n] > 0)
+    below = tuple(n for n in figures if sides[n] < 0)
+    differences: list[str] = []
+    for a in above:
+        for b in below:
+            for d in _compared(registry.scope(a), registry.scope(b)):
+                if d not in differences:
+                    differences.append(d)
+    if not (above and below) and not est.scopes:
+        return None
+    return RatioScope(key, above, below, tuple(differences), est.scopes)
+
+
+def _needed(scope: Scope) -> set[str]:
+    """Factors that bring a figure to the common scope of the comparison page."""
+    from .comparison import STEPS
+
+    out = set()
+    for step in STEPS:
+        if (scope.utilisation == "banc") if step.stage == "production" \
+                else step.stage not in (scope.boundary or ()):
+            out.add(step.factor)
+    return out
+
+
+def _conversion_problem(registry: Registry, r: RatioScope) -> str | None:
+    """Why the declared conversion does not bring the two sides to one scope, or None."""
+    from .comparison import STEPS
+
+    est = registry.estimates[r.key]
+    known = {s.factor for s in STEPS}
+    unknown = [f for f in est.conversion if f not in known]
+    if unknown:
+        return (f"« {unknown[0]} » n'est pas un facteur de conversion (facteurs : "
+                + ", ".join(sorted(known)) + ")")
+    missing = [f for f in est.conversion if f not in registry._all_inputs(r.key)]
+    if missing:
+        return f"le facteur « {missing[0]} » est déclaré mais n'entre pas dans le calcul"
+    declared = set(est.conversion)
+    for a in r.numerator:
+        for b in r.denominator:
+            sa, sb = registry.scope(a), registry.scope(b)
+            if sa.boundary is None or sb.boundary is None:
+                return f"« {a if sa.boundary is None else b} » n'a pas de méthode publiée : " \
+                       "aucune conversion ne le place"
+            if _needed(sa) - declared != _needed(sb) - declared:
+                rest = sorted((_needed(sa) ^ _needed(sb)) - declared)
+                return ("la conversion déclarée ne ramène pas « " + a + " » et « " + b
+                        + " » au même périmètre (il manque " + ", ".join(rest) + ")"
+                        if rest else "la conversion déclarée compte un facteur de trop")
+            if not declared <= (_needed(sa) ^ _needed(sb)):
+                return "la conversion déclarée compte un facteur que les deux côtés partagent"
+    return None
+
+
+def ratio_problem(registry: Registry, key: str) -> tuple[str, str] | None:
+    """(message, fix) in French when the ratio `key` mixes scopes without saying so."""
+    r = registry.ratio_scope(key)
+    if r is None or r.inherited_from:
+        return None
+    pair = (", ".join(describe(registry, k) for k in r.numerator) + " divisé par "
+            + ", ".join(describe(registry, k) for k in r.denominator))
+    if r.declared is None:
+        if not r.differences:
+            return None
+        return (f"l'estimation « {key} » rapporte deux chiffres de périmètres différents "
+                f"({pair} ; ils diffèrent par : {', '.join(r.differences)}) sans le déclarer",
+                "ramenez-les au même périmètre en multipliant par les facteurs de la page "
+                "« Comparer ce qui est comparable » et déclarez perimetres=\"convertis\", "
+                "conversion=(…) ; ou, si le rapport doit être montré tel qu'il circule, "
+                "déclarez perimetres=\"differents\" et dites dans le texte que les périmètres "
+                "diffèrent")
+    if not (r.numerator and r.denominator):
+        return (f"l'estimation « {key} » déclare perimetres=\"{r.declared}\" mais ne divise "
+                "pas un chiffre par requête par un autre", "retirez perimetres=…")
+    if not r.differences:
+        return (f"l'estimation « {key} » déclare perimetres=\"{r.declared}\" mais ses chiffres "
+                f"({pair}) ont le même périmètre", "retirez perimetres=… et conversion=…")
+    if r.declared == "ecart":
+        for a in r.numerator:
+            for b in r.denominator:
+                sa, sb = registry.scope(a), registry.scope(b)
+                if (sa.model, sa.statistic) != (sb.model, sb.statistic):
+                    return (f"l'estimation « {key} » déclare un écart de périmètre d'une même "
+                            f"mesure, mais « {a} » et « {b} » n'ont pas le même modèle ou la "
+                            "même statistique",
+                            "déclarez perimetres=\"differents\" ou \"convertis\"")
+    if r.declared == "convertis":
+        problem = _conversion_problem(registry, r)
+        if problem:
+            return (f"l'estimation « {key} » ({pair}) : {problem}",
+                    "nommez dans conversion=(…) exactement les facteurs qui manquent au côté "
+                    "le plus étroit, et multipliez-le par eux dans la formule")
+    return None
+
+
+def check_ratios(registry: Registry) -> None:
+    """Refuse (DataError: file, line, fix) the first ratio that mixes scopes without saying so."""
+    from .datafile import DataError
+
+    for key in sorted(registry.estimates):
+        problem = ratio_problem(registry, key)
+        if problem:
+            est = registry.estimates[key]
+            raise DataError(est.path, est.line, *problem)

@@ -6,7 +6,8 @@ from ..value import Value
 
 @estimate("gpt4o_vs_google_ratio", unit="dimensionless", sig=2,
           label="Requête courte à GPT-4o rapportée à une recherche Google",
-          formula="énergie d'une requête courte ÷ énergie d'une recherche Google")
+          formula="énergie d'une requête courte ÷ énergie d'une recherche Google",
+          perimetres="differents")
 def gpt4o_vs_google_ratio(gpt4o_energy_short, google_search_energy):
     return gpt4o_energy_short / google_search_energy
 
@@ -158,6 +159,7 @@ def user_daily_devries_phones(user_daily_devries, smartphone_battery):
 @estimate("per_query_estimates_spread", unit="dimensionless", sig=2,
           label="Rapport entre la plus forte et la plus faible des estimations publiées de l'énergie "
                 "d'une requête",
-          formula="estimation de de Vries (2023) ÷ mesure de Google limitée aux accélérateurs (2025)")
+          formula="estimation de de Vries (2023) ÷ mesure de Google limitée aux accélérateurs (2025)",
+          perimetres="differents")
 def per_query_estimates_spread(devries_chatgpt_energy, gemini_energy_narrow):
     return devries_chatgpt_energy / gemini_energy_narrow

@@ -128,7 +128,8 @@ def s004_requests_gap(devries_requests_per_day, s004_queries_per_day):
 
 @estimate("s004_energy_gap", unit="dimensionless", sig=2,
           label="Énergie d'une requête selon le texte court rapportée à l'estimation d'Epoch AI",
-          formula="énergie d'une requête (texte court, bas de fourchette) ÷ énergie selon Epoch AI")
+          formula="énergie d'une requête (texte court, bas de fourchette) ÷ énergie selon Epoch AI",
+          perimetres="differents")
 def s004_energy_gap(s004_query_energy, chatgpt_energy_epoch):
     return s004_query_energy.low / chatgpt_energy_epoch.mid
 

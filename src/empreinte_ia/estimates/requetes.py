@@ -11,7 +11,8 @@ from ..value import Value
 @estimate("scope_factor_production", unit="dimensionless", sig=2,
           label="Facteur entre l'énergie des accélérateurs mesurée sur banc d'essai et en service réel",
           formula="part des accélérateurs × énergie complète ÷ énergie des accélérateurs seuls "
-                  "(Google) ; au plus bas, aucune correction")
+                  "(Google) ; au plus bas, aucune correction",
+          perimetres="ecart")
 def scope_factor_production(gemini_share_accelerators, gemini_energy_comprehensive,
                             gemini_energy_narrow):
     mid = (gemini_share_accelerators * gemini_energy_comprehensive / gemini_energy_narrow).to("")

@@ -24,28 +24,34 @@ def devries_energy_recomputed(devries_daily_energy, devries_requests_per_day):
 
 @estimate("chatgpt_vs_google_devries", unit="dimensionless", sig=2,
           label="Requête à ChatGPT (de Vries 2023) rapportée à une recherche Google (2009)",
-          formula="énergie d'une requête selon de Vries ÷ énergie d'une recherche Google")
+          formula="énergie d'une requête selon de Vries ÷ énergie d'une recherche Google",
+          perimetres="differents")
 def chatgpt_vs_google_devries(devries_chatgpt_energy, google_search_energy):
     return devries_chatgpt_energy / google_search_energy
 
 
 @estimate("chatgpt_vs_google_epoch", unit="dimensionless", sig=2,
           label="Requête à ChatGPT (Epoch AI 2025) rapportée à une recherche Google (2009)",
-          formula="énergie d'une requête selon Epoch AI ÷ énergie d'une recherche Google")
+          formula="énergie d'une requête selon Epoch AI ÷ énergie d'une recherche Google",
+          perimetres="differents")
 def chatgpt_vs_google_epoch(chatgpt_energy_epoch, google_search_energy):
     return chatgpt_energy_epoch / google_search_energy
 
 
 @estimate("devries_vs_epoch", unit="dimensionless", sig=2,
-          label="Estimation de 2023 rapportée à celle de 2025 pour une requête à ChatGPT",
-          formula="énergie selon de Vries ÷ énergie selon Epoch AI")
-def devries_vs_epoch(devries_chatgpt_energy, chatgpt_energy_epoch):
-    return devries_chatgpt_energy / chatgpt_energy_epoch
+          label="Estimation de 2023 rapportée à celle de 2025 pour une requête à ChatGPT, au même "
+                "périmètre",
+          formula="énergie selon de Vries × facteur du surcoût du centre de données (que de Vries "
+                  "ne compte pas) ÷ énergie selon Epoch AI",
+          perimetres="convertis", conversion=("scope_factor_overhead",))
+def devries_vs_epoch(devries_chatgpt_energy, scope_factor_overhead, chatgpt_energy_epoch):
+    return devries_chatgpt_energy * scope_factor_overhead / chatgpt_energy_epoch
 
 
 @estimate("gemini_scope_ratio", unit="dimensionless", sig=2,
           label="Requête à Gemini : périmètre complet rapporté aux accélérateurs seuls",
-          formula="énergie au périmètre complet ÷ énergie des accélérateurs actifs")
+          formula="énergie au périmètre complet ÷ énergie des accélérateurs actifs",
+          perimetres="ecart")
 def gemini_scope_ratio(gemini_energy_comprehensive, gemini_energy_narrow):
     return gemini_energy_comprehensive / gemini_energy_narrow
 

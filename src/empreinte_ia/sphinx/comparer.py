@@ -136,7 +136,11 @@ class ComparisonTable(SphinxDirective):
                 steps = nodes.bullet_list()
                 for text in comparison.step_texts(registry, conv):
                     steps += nodes.list_item("", _para(text))
-            converted = _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            converted = nodes.container()
+            converted += _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            independent = comparison.independent_text(conv)
+            if independent:
+                converted += _para(independent[0].upper() + independent[1:] + ".")
             rows.append([_para(source, nodes.line(), link(self.env, registry, key)),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
@@ -176,13 +180,15 @@ class CirculatingClaims(SphinxDirective):
                     "", render(registry, claim.estimate, "chiffre"),
                     refuri=_uri(self.env, entry_doc(registry, claim.estimate),
                                 anchor(claim.estimate)), classes=["chiffre"])
+                if str(registry.value(claim.estimate).mid.units) == "dimensionless":
+                    verdict += nodes.Text(" fois")
                 if v.ratio and abs(v.ratio - 1) > claim.tolerance:
-                    verdict += nodes.Text(f" (l'affirmation en vaut {format_number(v.ratio, 2)} "
-                                          "fois)")
+                    verdict += nodes.Text(f" ; l'affirmation vaut {format_number(v.ratio, 2)} "
+                                          "fois ce calcul")
+                verdict += nodes.Text(".")
             else:
-                verdict += nodes.Text(" (")
+                verdict += nodes.Text(". ")
                 verdict.extend(myst(self, claim.reason))
-                verdict += nodes.Text(")")
             item += verdict
             item += _para(nodes.strong(text="Origine probable : "), *myst(self, c.origin))
             if c.slip != "aucun":
