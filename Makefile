@@ -25,12 +25,13 @@ $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-dejavu-core
 
-# pdfLaTeX and BibTeX, to compile the published BibTeX in the tests (tests/test_citation_formats.py).
-PDFLATEX ?= /usr/bin/pdflatex
+# pdfLaTeX with BibTeX, and with biblatex and biber, to compile the published BibTeX in the tests
+# (tests/test_citation_formats.py); /usr/bin/biber stands for the four packages.
+LATEX_TOOLS ?= /usr/bin/biber
 
-$(PDFLATEX):
+$(LATEX_TOOLS):
 	$(SUDO) apt-get update
-	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends texlive-latex-base
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-recommended texlive-bibtex-extra biber
 
 # The French console locale: the tests check Sphinx's messages under LANG=fr_FR.UTF-8 too.
 locale-fr:
@@ -38,7 +39,7 @@ locale-fr:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y locales && \
 	  $(SUDO) localedef -i fr_FR -f UTF-8 fr_FR.UTF-8; }
 
-test: $(STAMP) $(CHROMIUM) $(PDFLATEX) locale-fr
+test: $(STAMP) $(CHROMIUM) $(LATEX_TOOLS) locale-fr
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 lint: $(STAMP)

@@ -3,8 +3,9 @@
 
 import pytest
 
-from empreinte_ia.circulating import date_fr, load, verdicts
+from empreinte_ia.circulating import load, verdicts
 from empreinte_ia.datafile import DataError
+from empreinte_ia.formatting import french_date
 from empreinte_ia.registry import load_registry
 
 from .conftest import DATA, write
@@ -41,9 +42,9 @@ def test_verdicts_follow_the_numbers(found):
 
 
 def test_french_dates():
-    assert date_fr("2025-06-15") == "15 juin 2025"
-    assert date_fr("2024-12") == "décembre 2024"
-    assert date_fr("non datée (après 2024)") == "non datée (après 2024)"
+    assert french_date("2025-06-15") == "15 juin 2025"
+    assert french_date("2024-12") == "décembre 2024"
+    assert french_date("non datée (après 2024)") == "non datée (après 2024)"
 
 
 def test_bad_claim_names_file_and_line(tmp_path):

@@ -139,6 +139,42 @@ def test_every_figure_compiles_with_bibtex_and_pdflatex(tmp_path, style, package
     assert (tmp_path / "doc.pdf").stat().st_size > 1000
 
 
+def test_every_figure_compiles_with_biblatex_and_biber(tmp_path):
+    """The same BibTeX read by biber for biblatex, which keeps what standard BibTeX styles drop:
+    the release (`version`), the permalink (`url`) and the access date (`urldate`)."""
+    if not shutil.which("pdflatex") or not shutil.which("biber"):
+        pytest.fail("pdfLaTeX ou biber introuvable. Correction : lancez « make test », qui les "
+                    "installe (apt-get install texlive-latex-base texlive-bibtex-extra biber).")
+    cited = [c for c in _released_citations() if c.id != "gpt4o_energy_short"]
+    cited += [_cited()] + [_cited({**RANGED, "libelle": label}, key=f"hostile_{i}")
+                           for i, label in enumerate(HOSTILE)]
+    (tmp_path / "chiffres.bib").write_text("\n\n".join(bibtex(c, SITE) for c in cited) + "\n",
+                                           encoding="ascii")
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
+        "\\usepackage[backend=biber,style=numeric]{biblatex}\n\\addbibresource{chiffres.bib}\n"
+        "\\begin{document}\nVoir \\cite{iaenv-gpt4o_energy_short-v0.1.0}.\n\\nocite{*}\n"
+        "\\printbibliography\n\\end{document}\n", encoding="ascii")
+    for cmd in (["pdflatex"], ["biber"], ["pdflatex"], ["pdflatex"]):
+        args = cmd + (["-interaction=nonstopmode", "-halt-on-error", "doc.tex"]
+                      if cmd[0] == "pdflatex" else ["doc"])
+        result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True,
+                                errors="replace", timeout=300)
+        assert result.returncode == 0, (cmd, result.stdout[-3000:])
+    blg = (tmp_path / "doc.blg").read_text(encoding="utf-8", errors="replace")
+    assert "WARN" not in blg and "ERROR" not in blg, blg[-2000:]
+    log = (tmp_path / "doc.log").read_text(encoding="utf-8", errors="replace")
+    assert "Missing character" not in log and "undefined" not in log.lower(), log[-2000:]
+    bbl = (tmp_path / "doc.bbl").read_text(encoding="utf-8", errors="replace")
+    assert bbl.count("\\entry{") == len(cited)
+    entry = bbl[bbl.index("\\entry{iaenv-gpt4o_energy_short-v0.1.0}"):].split("\\endentry")[0]
+    assert "{{Les contributeurs du projet IA et environnement}}" in entry.replace("{{{", "{{")
+    assert "\\field{version}{0.1.0}" in entry
+    assert f"\\verb {SITE.url('v/0.1.0/gpt4o-energy-short.html')}\n" in entry
+    assert "\\field{urlyear}{2026}" in entry and "\\field{urlday}{22}" in entry
+    assert (tmp_path / "doc.pdf").stat().st_size > 1000
+
+
 def test_csl_json_validates_against_the_csl_schema():
     schema = json.loads((ROOT / "tests" / "data" / "csl-data.json").read_text(encoding="utf-8"))
     items = [csl(c, SITE) for c in _released_citations()] + [site_csl(SITE, "0.1.0")]

@@ -72,10 +72,6 @@ def test_no_float_noise_and_empty_cell_without_range(published):
             assert float(row["valeur"]) == pytest.approx(value.magnitudes()[0], rel=1e-11)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "intégration de fin de session : l'unité calendar_year manque aux définitions publiées "
-    "(unites.txt)"
-))
 def test_units_parse_in_a_plain_pint_registry_with_the_published_definitions(published):
     registry, folder = published
     ureg = pint.UnitRegistry()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import re
 
 import pytest
 
@@ -59,9 +60,9 @@ def test_changed_figure_shows_then_and_now_with_reason(pages):
     out, _, _ = pages
     page = _read(out, "0.1.0", "gpt4o_energy_short")
     assert "Valeur publiée en version 0.1.0 du" in page
-    assert ("Cité en v0.1.0 : 0,42\u202fWh par requête (fourchette : 0,29 à 0,55\u202fWh par "
-            "requête) — aujourd’hui : 0,34\u202fWh par requête") in page
-    assert "en version 0.2.0, correction : Relu au tableau 4." in page
+    assert ("Cité en v0.1.0\u00a0: 0,42\u202fWh par requête (fourchette\u00a0: 0,29 à 0,55\u202fWh "
+            "par requête) — aujourd’hui\u00a0: 0,34\u202fWh par requête") in page  # French spaces
+    assert "en version 0.2.0, correction\u00a0: Relu au tableau 4." in page
     assert "https://exemple.org/chiffres/v/0.1.0/gpt4o-energy-short.html" in page
     assert "Inchangé aujourd’hui" in _read(out, "0.2.0", "gpt4o_energy_short")
 
@@ -69,7 +70,8 @@ def test_changed_figure_shows_then_and_now_with_reason(pages):
 def test_removed_figure_says_when_and_why(pages):
     out, _, _ = pages
     page = _read(out, "0.1.0", "gpt4o_cars")
-    assert "Retiré en version 0.2.0 : changement de méthode : Comparaison abandonnée." in page
+    assert ("Retiré en version 0.2.0\u00a0: changement de méthode\u00a0: Comparaison "
+            "abandonnée.") in page
     assert "Voir l’entrée actuelle" not in page
 
 
@@ -86,3 +88,37 @@ def test_release_files_for_reference_managers(pages):
     assert len(items) == 1 + len(first["parametres"]) + len(first["estimations"])
     bib = (out / "v" / "0.1.0" / "citations.bib").read_text("ascii")
     assert bib.count("@misc{") == len(items) - 1
+
+
+def test_frozen_texts_are_set_again_with_the_same_digits():
+    """0.1.0 wrote « 2 028 », « 120 à 120 foyers », « par an par voiture »: the pages show the
+    same numbers as today's site writes them; a release frozen by today's code is unchanged."""
+    from empreinte_ia.permalinks import release_shown_today
+
+    first, second = load_releases(ROOT / "publications")[:2]
+    shown = release_shown_today(first, second)["parametres"]
+    year = shown["data_exhaustion_year"]  # Villalobos et al.: 2028 (2026 to 2032)
+    assert (year["texte"], year["plage_texte"]) == ("2028", "2026 à 2032")
+    car = shown["car_emissions_per_year"]  # EPA: 4,6 t (4,7 t on the newer page)
+    assert car["texte"] == "4,6\u202ft éq. CO₂ par an et par voiture"
+    assert car["plage_texte"] == "4,6 à 4,7\u202ft éq. CO₂ par an et par voiture"
+    gpu = shown["rtx3080_memory"]  # 10 Go (10 to 12 Go), published as « 10 à 10 Go »
+    assert (gpu["texte"], gpu["plage_texte"]) == ("10\u202fGo par GPU", "10 à 12\u202fGo par GPU")
+    households = release_shown_today(first, second)["estimations"]["gpt3_us_households"]
+    assert households["texte"] == "120\u202ffoyers"  # the digits cited then
+    assert households["plage_texte"] == "119 à 123\u202ffoyers"  # 119,3 to 122,6
+    for release in (first, second):  # every figure keeps the numbers it was published with
+        again = release_shown_today(release, second)
+        for section in ("parametres", "estimations"):
+            for key, entry in release[section].items():
+                now = again[section][key]
+                assert _numbers(now["texte"]) == _numbers(entry["texte"]), key
+                if entry["plage_texte"] and now["plage_texte"] and \
+                        len(set(_numbers(entry["plage_texte"]))) == 2:  # not « 120 à 120 »
+                    assert _numbers(now["plage_texte"]) == _numbers(entry["plage_texte"]), key
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers of a text, spaces aside: « 2 028 » and « 2028 » read alike."""
+    return [n.replace("\u202f", "").replace(" ", "")
+            for n in re.findall(r"−?\d[\d\u202f ]*(?:,\d+)?(?![\d,])", text.split(" éq.")[0])]

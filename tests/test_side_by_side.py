@@ -216,3 +216,18 @@ def test_repository_ratios_across_scopes(registry):
     docs = Path(__file__).resolve().parents[1] / "docs"
     for path in sorted(docs.rglob("*.md")):
         assert check_text(path.read_text(encoding="utf-8"), registry) == [], path.name
+
+
+def test_annex_entry_says_what_a_ratio_compares(site):
+    """The registry's knowledge of a ratio is shown in its annex entry, computed."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / "annexes/estimations/gpt4o.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    texts = [s.get_text(" ", strip=True) for s in soup.find_all("section")
+             if "Identifiant : gpt4o_vs_google_ratio" in s.get_text(" ", strip=True)]
+    entry = min(texts, key=len)
+    assert "Périmètres du rapport" in entry
+    assert "Rapport de chiffres de périmètres différents, montré comme tel" in entry
+    # The site's typography puts a no-break space before the colon.
+    assert "périmètre inconnu" in entry and "ils diffèrent par\xa0: périmètre" in entry

@@ -8,13 +8,13 @@ Registered as the pybtex formatting style « francais » by the Sphinx extension
 
 from __future__ import annotations
 
-import datetime
 import re
 
-from babel.dates import format_date
 from pybtex.richtext import Symbol, Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.template import field, first_of, href, join, node, optional, optional_field, sentence, tag, words
+
+from .formatting import french_date
 
 LOCALE = "fr_FR"
 STYLE_NAME = "francais"
@@ -23,13 +23,6 @@ STYLE_NAME = "francais"
 ACCESS_DATES: dict[str, str] = {}
 
 
-def french_date(iso: str) -> str:
-    """'2026-11-22' → '22 novembre 2026' (babel); anything else is kept as written."""
-    try:
-        day = datetime.date.fromisoformat(iso.strip())
-    except ValueError:
-        return iso
-    return format_date(day, format="long", locale=LOCALE)
 
 
 @node

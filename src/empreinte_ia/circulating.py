@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import claims
 from .datafile import read_entries
+from .formatting import french_date
 from .registry import Registry
 
 REQUIRED = ("id", "media", "date", "url", "citation", "valeur", "unite", "origine", "sujet",
@@ -43,20 +44,6 @@ class Circulating:
     chapter: str
 
 
-def date_fr(raw: str) -> str:
-    """« 2025-06-15 » → « 15 juin 2025 », « 2024-12 » → « décembre 2024 »; other text kept."""
-    import re
-    from datetime import date
-
-    from babel.dates import format_date
-
-    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", raw.strip())
-    if not m:
-        return raw
-    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
-    return format_date(d, "d MMMM y" if m.group(3) else "MMMM y", locale="fr")
-
-
 def load(path: Path, registry: Registry) -> list[Circulating]:
     out: list[Circulating] = []
     seen: set[str] = set()
@@ -83,7 +70,7 @@ def load(path: Path, registry: Registry) -> list[Circulating]:
         seed_fields["document"] = next(iter(claims.DOCUMENTS))   # checked, then replaced
         shim = type(entry)(entry.path, entry.line, seed_fields, entry.lines)
         claim = replace(claims.parse_claim(shim, registry), document=MEDIA_DOCUMENT)
-        out.append(Circulating(claim, str(f["media"]), date_fr(str(f["date"])), str(f["url"]),
+        out.append(Circulating(claim, str(f["media"]), french_date(str(f["date"])), str(f["url"]),
                                str(f["origine"]), slip, str(f["sujet"]), str(f["chapitre"])))
     return out
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from .escape import bibtex_field
 from .escaping import escape_bibtex_url
+from .formatting import french_date
 
 AUTHOR = "Les contributeurs du projet IA et environnement"
 SHORT_TITLE = "IA et environnement"
@@ -92,8 +91,6 @@ def _producers(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " et " + names[-1]
 
 
-def _date_fr(iso: str) -> str:
-    return format_date(dt.date.fromisoformat(iso), "d MMMM y", locale="fr")
 
 
 def short_fr(c: Cited, site: Site) -> str:
@@ -107,8 +104,8 @@ def full_fr(c: Cited, site: Site) -> str:
     """Full reference, producers first, then this site, release, permalink and access date."""
     origin = f"D’après {_producers(c.producers)} ; calculé" if c.producers else "Calculé"
     return (f"« {c.label} » : {c.quantity}. {origin} par {AUTHOR}, « {site.title} », "
-            f"{c.release_words(site)} du {_date_fr(c.release_date)}, licence {LICENCE}. "
-            f"{c.url} (consulté le {_date_fr(c.accessed)}).")
+            f"{c.release_words(site)} du {french_date(c.release_date)}, licence {LICENCE}. "
+            f"{c.url} (consulté le {french_date(c.accessed)}).")
 
 
 def bibtex_key(c: Cited) -> str:
@@ -121,7 +118,7 @@ def bibtex(c: Cited, site: Site) -> str:
     months = "jan feb mar apr may jun jul aug sep oct nov dec".split()
     origin = f"D’après {_producers(c.producers)} ; calculé" if c.producers else "Calculé"
     note = bibtex_field(f"{c.quantity}. {origin} par {SHORT_TITLE}, {c.release_words(site)}, "
-                        f"licence {LICENCE}. Consulté le {_date_fr(c.accessed)}")
+                        f"licence {LICENCE}. Consulté le {french_date(c.accessed)}")
     fields = [
         ("author", "{" + bibtex_field(AUTHOR) + "}"),
         ("title", "{" + bibtex_field(c.label) + "}"),

@@ -23,6 +23,9 @@ _SPECIAL = {
     # Guillemets need the T1 font encoding: English quotes compile everywhere.
     "«": "``", "»": "''", "“": "``", "”": "''", "‘": "`", "’": "'",
     "€": "EUR", "‰": r"\textperthousand{}",
+    # Accented i on a plain i, not on the dotless \i: biber reads {\^\i} as « ı » and a
+    # combining accent, which pdfLaTeX cannot typeset; {\^i} is « î » for BibTeX and biber.
+    "î": r"{\^i}", "ï": r'{\"i}', "í": r"{\'i}", "ì": r"{\`i}",
 }
 _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"

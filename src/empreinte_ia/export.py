@@ -15,7 +15,13 @@ from .escaping import escape_csv
 from .formatting import auto_sig
 from .freeze import number
 from .registry import Registry
-from .units import french_unit
+from .units import french_unit, is_calendar_year
+
+
+def unit_label(unit) -> str:
+    """The unit in French words for the data files: a calendar year, which the site shows
+    as a bare number (« 2030 »), is named here (« année civile »)."""
+    return "année civile" if is_calendar_year(unit) else french_unit(unit)
 
 
 def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
@@ -24,7 +30,7 @@ def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
         e = registry.estimates[key]
         rows.append({
             "id": key, "libelle": e.label, **_range(registry.value(key)),
-            "unite": f"{e.unit:~}", "unite_libelle": french_unit(e.unit),
+            "unite": f"{e.unit:~}", "unite_libelle": unit_label(e.unit),
             "chiffres_significatifs": e.sig, "formule": e.formula,
             "entrees": list(e.inputs), "parametres": registry.parameters_of(key),
             "sources": registry.sources_of(key), "url": entry_url(registry, key, base),
@@ -44,7 +50,7 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
         ref = registry.references.get(p.source)
         rows.append({
             "id": key, "libelle": p.label, **_range(p.value),
-            "unite": f"{p.unit:~}", "unite_libelle": french_unit(p.unit),
+            "unite": f"{p.unit:~}", "unite_libelle": unit_label(p.unit),
             "chiffres_significatifs": p.sig or auto_sig(p.value.magnitudes()[0]),
             "source": p.source, "reference": ref.text() if ref else p.source,
             "localisation": p.locator, "annee": p.year,

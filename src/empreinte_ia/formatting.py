@@ -14,9 +14,12 @@ A plural from 2 (« 1,5 an », « 14,8 jours »); calendar years are never group
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 
 import pint
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from .units import french_unit, is_calendar_year, without_per
@@ -174,3 +177,24 @@ def format_value(value: Value, sig: int, with_range: bool = False, form: str = F
 def format_bare(value: Value, sig: int) -> str:
     """The central value without unit (for 'soit 35 000 foyers')."""
     return format_quantity(value.magnitudes()[0], value.units, sig, BARE)
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+
+
+def french_date(raw: str) -> str:
+    """« 2025-06-15 » → « 15 juin 2025 », « 2026-02-01 » → « 1er février 2026 »,
+    « 2024-12 » → « décembre 2024 » (babel); any other text is kept as written.
+    CLDR has no ordinal day: French writes the first day of a month « 1er »."""
+    m = _ISO_DATE.fullmatch(raw.strip())
+    if not m:
+        return raw
+    try:
+        day = datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        return raw
+    if not m.group(3):
+        return format_date(day, "MMMM y", locale="fr")
+    if day.day == 1:
+        return "1er " + format_date(day, "MMMM y", locale="fr")
+    return format_date(day, "d MMMM y", locale="fr")

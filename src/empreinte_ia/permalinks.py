@@ -5,29 +5,139 @@ ready-made citations, and says what became of it: unchanged today, changed (« c
 X — aujourd'hui : Y », with the reason recorded in data/changements.yaml) or removed (when and
 why). Plain HTML written at build time from publications/*.json: no server, no script, no
 outside request; each page also links its CSL-JSON item (`<anchor>.json`).
+
+A release keeps the texts it published, but the pages set them again with today's formatter
+(`shown_today`): the same number, to the same digits, written as the site writes it now (French
+spaces, years without grouping, « par an et par … », a range whose bounds read alike given the
+digits that tell them apart). Every prose text of the pages goes through the French typography.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+import pint
+
 from .changelog import Change, Record, changes, version_key
 from .citation import Cited, Site, bibtex, csl, full_fr, permalink_page, short_fr, site_csl
+from .formatting import BARE, FULL, format_quantity, format_range, french_date
 from .freeze import annex_page
+from .typography import typeset
+from .units import UnitError, is_calendar_year, parse_unit, time_first
 
 SECTIONS = {"parametres": "Paramètres", "estimations": "Estimations"}
 WORKING = "la version de travail (non publiée)"
 
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:44rem;margin:1rem auto;"
           "padding:0 1rem;line-height:1.5;color:#1a1a1a}a{color:#0b5394}"
+          # A permalink (« https://…/v/0.1.0/… ») is one long word: it breaks at the screen's edge.
+          "main{overflow-wrap:anywhere}"
           "pre{white-space:pre-wrap;word-break:break-word;background:#f3f3f3;padding:.5rem;"
           "font-size:.85rem}.etat{border-left:4px solid #8a4b00;padding-left:.75rem}"
           "dt{font-weight:600}dd{margin:0 0 .5rem 1rem}")
+
+
+# -- frozen texts set again ------------------------------------------------------------------
+_SPACE = re.compile(r"[\s\u00a0\u202f]+")
+_MAX_SIG = 12
+
+
+def _bare(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _starts_with_number(text: str, number: str) -> bool:
+    """`text` starts with `number` (spaces aside) and the number ends there."""
+    text, number = _bare(text), _bare(number)
+    return text.startswith(number) and not text[len(number):][:1].isdigit() \
+        and not re.match(r",\d", text[len(number):])
+
+
+def _sigs(text: str, number: Callable[[int], str]) -> list[int]:
+    """The counts of significant digits with which `number(sig)` reads as `text` begins
+    (empty if none does: the formatter of the release wrote it otherwise)."""
+    return [sig for sig in range(1, _MAX_SIG + 1) if _starts_with_number(text, number(sig))]
+
+
+def _unit(entry: dict, today: dict | None) -> pint.Unit | None:
+    """The frozen unit, its « par … » in the site's order (time first: « par an et par
+    foyer »; a frozen unit string is sorted by name). A year frozen as a bare number (before
+    the unit « calendar_year » existed) is the calendar year the entry is today."""
+    try:
+        unit = parse_unit(entry["unite"])
+        if not unit._units and today is not None and is_calendar_year(parse_unit(today["unite"])):
+            return parse_unit(today["unite"])
+    except UnitError:
+        return None
+    return time_first(unit)
+
+
+def _range(entry: dict, unit: pint.Unit, sig: int) -> str | None:
+    """The range of a frozen entry, its bounds to the digits they were published with; a
+    range published as « 120 à 120 » gets the digits that set its bounds apart."""
+    value, low, high = entry["valeur"], entry["bas"], entry["haut"]
+    old = entry.get("plage_texte") or ""
+    whole = _sigs(old, lambda n: format_range(low, high, unit, n, form=BARE))
+    if whole:
+        return format_range(low, high, unit, max(whole), value, FULL)
+    first, _, second = old.partition(" à ")
+    low_sigs = _sigs(first, lambda n: format_quantity(low, unit, n, BARE))
+    high_sigs = _sigs(second, lambda n: format_quantity(high, unit, n, BARE))
+    collapsed = not old or _starts_with_number(second, first)  # « 100 à 100 W »
+    if low_sigs and high_sigs:
+        bounds = (format_quantity(low, unit, max(low_sigs), BARE),
+                  format_quantity(high, unit, max(high_sigs), BARE))
+        if bounds[0] != bounds[1]:
+            return f"{bounds[0]} à {format_quantity(high, unit, max(high_sigs), FULL)}"
+        collapsed = True
+    if not collapsed:
+        return typeset(old)  # another writing of the bounds: kept as published
+    if abs(high - low) <= 1e-4 * max(abs(value), 1e-300):
+        return None  # bounds apart by float noise only: no range
+    return format_range(low, high, unit, max(2, sig), value, FULL)
+
+
+def shown_today(entry: dict, today: dict | None = None) -> dict:
+    """A frozen parameter or estimate with its texts set again by today's formatter, keeping
+    the number it was published with (same digits): « 2 028 » → « 2028 », « 4,6 t éq. CO₂ par
+    an par voiture » → « … par an et par voiture », « 120 à 120 foyers » → « 119 à 123 foyers »
+    (the frozen bounds, with the digits that set them apart). Texts the formatter cannot
+    reproduce (a unit unknown today, other digits) are kept as published, typeset. `today`:
+    the same entry in this build, if it still exists."""
+    unit = _unit(entry, today)
+    if not entry.get("texte"):
+        return entry
+    sigs = _sigs(entry["texte"], lambda n: format_quantity(entry["valeur"], unit, n, BARE)) \
+        if unit is not None else []
+    if unit is None or not sigs:
+        return dict(entry, texte=typeset(entry["texte"]),
+                    plage_texte=typeset(entry["plage_texte"]) if entry.get("plage_texte") else None)
+    out = dict(entry, texte=format_quantity(entry["valeur"], unit, max(sigs), FULL))
+    if entry.get("bas") is not None and entry.get("haut") is not None:
+        text = _range(entry, unit, min(sigs))
+        out["plage_texte"] = None if text == out["texte"] else text
+    return out
+
+
+def release_shown_today(release: dict, current: dict | None = None) -> dict:
+    """Every parameter and estimate of a release through `shown_today`."""
+    out = dict(release)
+    for section in SECTIONS:
+        now = (current or {}).get(section, {})
+        out[section] = {k: shown_today(e, now.get(k)) for k, e in release.get(section, {}).items()}
+    return out
+
+
+def _t(text: str, add_missing: bool = True) -> str:
+    """Prose for the pages: French typography, then HTML escaping. `add_missing=False` for
+    references, whose titles keep their own punctuation (see typography.typeset)."""
+    return escape(typeset(text, add_missing=add_missing))
 
 
 @dataclass
@@ -101,7 +211,7 @@ def fate(section: str, key: str, index: int, releases: list[dict], current: dict
 def _page(title: str, body: str, canonical: str, root: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title)}</title>\n"
+            f"<title>{_t(title)}</title>\n"
             f'<link rel="canonical" href="{escape(canonical)}">\n'
             f'<link rel="icon" href="{root}_static/favicon.svg" type="image/svg+xml">\n'
             f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
@@ -110,11 +220,11 @@ def _page(title: str, body: str, canonical: str, root: str) -> str:
 def _sources(entry: dict) -> str:
     items = []
     for s in entry.get("sources", []):
-        text = escape(s.get("reference") or s["cle"])
+        text = _t(s.get("reference") or s["cle"], add_missing=False)
         if s.get("localisation"):
-            text += f", {escape(s['localisation'])}"
+            text += f", {_t(s['localisation'], add_missing=False)}"
         if s.get("version_source"):
-            text += f" (version lue : {escape(s['version_source'])})"
+            text += _t(f" (version lue : {s['version_source']})", add_missing=False)
         if s.get("parametre"):
             text += f" — paramètre <code>{escape(s['parametre'])}</code>"
         items.append(f"<li>{text}</li>")
@@ -127,25 +237,25 @@ def figure_page(site: Site, release: dict, section: str, key: str, cited: Cited,
     version, date = release["version"], release["date"]
     root = "../../"
     now = (f' <a href="{root}{current_href}">Voir l’entrée actuelle</a>.' if current_href else "")
+    shown = f"<strong>{_t(entry['texte'])}</strong>"
+    if entry.get("plage_texte"):
+        shown += _t(f" (fourchette : {entry['plage_texte']})")
     rows = [("Identifiant", f"<code>{escape(key)}</code>"),
             ("Unité (pint)", f"<code>{escape(entry['unite']) or 'sans dimension'}</code>")]
     if entry.get("formule"):
-        rows.append(("Formule", escape(entry["formule"])))
+        rows.append(("Formule", _t(entry["formule"])))
     rows.append(("Sources", _sources(entry)))
     fields = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
     body = (
-        f'<nav><a href="{root}index.html">{escape(site.title)}</a> › '
+        f'<nav><a href="{root}index.html">{_t(site.title)}</a> › '
         f'<a href="index.html">version {escape(version)}</a></nav>\n<main>\n'
-        f"<h1>{escape(entry['libelle'])}</h1>\n"
-        f"<p>Valeur publiée en version {escape(version)} du {escape(date)} : "
-        f"<strong>{escape(entry['texte'])}</strong>"
-        + (f" (fourchette : {escape(entry['plage_texte'])})" if entry.get("plage_texte") else "")
-        + ".</p>\n"
-        f'<p class="etat etat-{state}">{escape(sentence)}{now}</p>\n<dl>{fields}</dl>\n'
+        f"<h1>{_t(entry['libelle'])}</h1>\n"
+        f"<p>{_t(f'Valeur publiée en version {version} du {french_date(date)} :')} {shown}.</p>\n"
+        f'<p class="etat etat-{state}">{_t(sentence)}{now}</p>\n<dl>{fields}</dl>\n'
         "<h2>Citer ce chiffre</h2>\n"
-        f"<p><strong>En ligne :</strong> {escape(short_fr(cited, site))}</p>\n"
-        f"<p><strong>Référence complète :</strong> {escape(full_fr(cited, site))}</p>\n"
-        f"<p><strong>BibTeX :</strong></p>\n<pre>{escape(bibtex(cited, site))}</pre>\n"
+        f"<p><strong>{_t('En ligne :')}</strong> {_t(short_fr(cited, site))}</p>\n"
+        f"<p><strong>{_t('Référence complète :')}</strong> {_t(full_fr(cited, site))}</p>\n"
+        f"<p><strong>{_t('BibTeX :')}</strong></p>\n<pre>{escape(bibtex(cited, site))}</pre>\n"
         f'<p><a href="{escape(cited.url.rsplit("/", 1)[-1][:-5])}.json" type="application/json">'
         "CSL-JSON (Zotero, Pandoc)</a> · "
         f'<a href="{root}annexes/donnees.html">toutes les données et l’historique</a></p>\n'
@@ -184,19 +294,20 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
                 csl_items.append(item)
                 mark = {"inchange": "", "modifie": " — modifié depuis",
                         "retrait": " — retiré depuis"}[state]
-                items.append(f'<li><a href="{a}.html">{escape(entry["libelle"])}</a> : '
-                             f"{escape(entry['texte'])}{mark}</li>")
+                items.append(f'<li><a href="{a}.html">{_t(entry["libelle"])}</a>{_t(" :")} '
+                             f"{_t(entry['texte'])}{mark}</li>")
             items.append("</ul>")
         whole = site_csl(site, version)
         (folder / "citations.json").write_text(
             json.dumps([whole, *csl_items], ensure_ascii=False, indent=1) + "\n",
             encoding="utf-8")
         (folder / "citations.bib").write_text("\n\n".join(bib) + "\n", encoding="ascii")
-        body = (f'<nav><a href="../../index.html">{escape(site.title)}</a> › '
+        body = (f'<nav><a href="../../index.html">{_t(site.title)}</a> › '
                 f'<a href="../index.html">versions</a></nav>\n<main>\n'
-                f"<h1>Version {escape(version)} du {escape(release['date'])}</h1>\n"
-                "<p>Chaque chiffre tel qu’il a été publié dans cette version, avec sa citation. "
-                'Tout en un fichier : <a href="citations.bib">BibTeX</a> · '
+                f"<h1>Version {escape(version)} du {_t(french_date(release['date']))}</h1>\n"
+                "<p>Chaque chiffre tel qu’il a été publié dans cette version (les mêmes chiffres, "
+                "écrits comme le site les écrit aujourd’hui), avec sa citation. "
+                f'{_t("Tout en un fichier :")} <a href="citations.bib">BibTeX</a> · '
                 '<a href="citations.json">CSL-JSON</a>.</p>\n' + "\n".join(items) + "\n</main>")
         index_path = folder / "index.html"
         index_path.write_text(_page(f"Version {version} — {site.title}", body,
@@ -204,9 +315,9 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
                               encoding="utf-8")
         written.append(index_path)
         listing.append(f'<li><a href="{version}/index.html">Version {escape(version)}</a> du '
-                       f"{escape(release['date'])}</li>")
+                       f"{_t(french_date(release['date']))}</li>")
     if releases:
-        body = (f'<nav><a href="../index.html">{escape(site.title)}</a></nav>\n<main>\n'
+        body = (f'<nav><a href="../index.html">{_t(site.title)}</a></nav>\n<main>\n'
                 "<h1>Versions publiées</h1>\n<ul>" + "".join(reversed(listing)) + "</ul>\n</main>")
         path = out / "v" / "index.html"
         path.write_text(_page(f"Versions — {site.title}", body, site.url("v/index.html"), "../"),

@@ -177,6 +177,14 @@ def without_per(unit: pint.Unit) -> pint.Unit:
     return unit
 
 
+def time_first(unit: pint.Unit) -> pint.Unit:
+    """The same unit with its « par » in the site's order, time first (« par an et par foyer »):
+    a unit read back from its string (sorted by name) may have lost that order."""
+    items = sorted(unit._units.items(),
+                   key=lambda np: (np[1] < 0, np[1] < 0 and np[0] not in _TIME_PER))
+    return ureg.Unit(pint.util.UnitsContainer(dict(items)))
+
+
 def is_calendar_year(unit: pint.Unit) -> bool:
     """A date (« 2030 »), shown without grouping nor unit."""
     return dict(unit._units) == {"calendar_year": 1}

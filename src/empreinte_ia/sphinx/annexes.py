@@ -120,9 +120,10 @@ class EstimatesList(_EntryList):
 
 def comparer_fields(env, rows: nodes.field_list, registry: Registry, key: str) -> None:
     """Scope tags of a per-query figure and what drives its range (comparer.py)."""
-    from .comparer import drivers_field, scope_field
+    from .comparer import drivers_field, ratio_field, scope_field
 
     for name, node in (("Étiquettes de périmètre", scope_field(registry, key)),
+                       ("Périmètres du rapport", ratio_field(env, registry, key)),
                        ("Ce qui fait varier ce chiffre", drivers_field(env, registry, key))):
         if node is not None:
             body = nodes.field_body()

@@ -27,7 +27,7 @@ from ..display import anchor, entry_doc, render, sig_of
 from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..sensitivity import drivers
-from ..side_by_side import check_text
+from ..side_by_side import RATIO_KINDS, check_text
 from .nodes import link, myst, page_uri
 from .state import state
 from .verification import _table as empty_table
@@ -209,6 +209,39 @@ def scope_field(registry: Registry, key: str) -> nodes.Node | None:
     for name, text in scope.describe():
         tags += nodes.list_item("", _para(f"{name} : {text}"))
     return tags
+
+
+def ratio_field(env, registry: Registry, key: str) -> nodes.Node | None:
+    """What the registry knows of a ratio of per-query figures: of one scope, converted to one,
+    the gap between two, or across scopes (side_by_side.RatioScope)."""
+    r = registry.ratio_scope(key)
+    if r is None or not (r.declared or r.differences):
+        return None
+    kind = RATIO_KINDS[r.declared] if r.declared else "rapport de chiffres de même périmètre"
+    para = _para(kind[0].upper() + kind[1:])
+    if r.inherited_from:
+        para += nodes.Text(", calculé à partir de ")
+        para += link(env, registry, r.inherited_from)
+    para += nodes.Text(" : ")
+    for side, keys in enumerate((r.numerator, r.denominator)):
+        if side:
+            para += nodes.Text(" ÷ ")
+        for i, k in enumerate(keys):
+            if i:
+                para += nodes.Text(", ")
+            para += link(env, registry, k)
+            scope = registry.scope(k)
+            if scope is not None:   # always: the sides of a ratio are scoped figures
+                para += nodes.Text(f" ({scope.short()})")
+    if r.differences:
+        para += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
+    if r.declared == "convertis":
+        para += nodes.Text(" ; conversion : ")
+        for i, f in enumerate(registry.estimates[key].conversion):
+            if i:
+                para += nodes.Text(", ")
+            para += link(env, registry, f)
+    return para
 
 
 def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:

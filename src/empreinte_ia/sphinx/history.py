@@ -25,7 +25,7 @@ from ..citation import Cited, bibtex, csl, full_fr, permalink_page, short_fr, si
 from ..datafile import DataError
 from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
 from ..freeze import annex_page, snapshot
-from ..permalinks import Step, fate, steps, write_pages
+from ..permalinks import Step, fate, release_shown_today, steps, write_pages
 from ..releases import frozen_in, load_releases
 from .nodes import details, field, page_uri, summary
 from .state import state
@@ -57,9 +57,10 @@ def history(app_or_env: Sphinx | BuildEnvironment) -> History:
             from sphinx.errors import ExtensionError
 
             raise ExtensionError(f"Journal des changements invalide — {exc}") from None
-        releases = load_releases(folder)
         current = snapshot(st.registry, list(st.verdicts.values()), "", st.site.date,
                            render=render, docs=Path(env.srcdir))
+        # Published numbers, written as the site writes them today (same digits).
+        releases = [release_shown_today(r, current) for r in load_releases(folder)]
         files = sorted(folder.glob("*.json")) + ([records_path] if records_path.exists() else [])
         _CACHE[env] = History(releases, records, current, steps(releases, current, records),
                               files)
@@ -239,10 +240,11 @@ class ChangesList(SphinxDirective):
 
 
 # -- publishing ------------------------------------------------------------------------------
-def publish(app: Sphinx, out: Path) -> None:
-    """The permanent pages of every release, and the citations of the current figures."""
+def publish(app: Sphinx, out: Path) -> list[Path]:
+    """The permanent pages of every release, and the citations of the current figures;
+    returns the pages written."""
     h, st = history(app), state(app)
-    write_pages(out, st.site, h.releases, h.current, h.records, anchor)
+    written = write_pages(out, st.site, h.releases, h.current, h.records, anchor)
     site = _site(st, h)
     items, bib = [site_csl(site, h.releases[-1]["version"] if h.releases else None)], []
     for key in st.registry.ids():
@@ -254,3 +256,4 @@ def publish(app: Sphinx, out: Path) -> None:
     (folder / "citations.json").write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n",
                                            encoding="utf-8")
     (folder / "citations.bib").write_text("\n\n".join(bib) + "\n", encoding="ascii")
+    return written

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -30,7 +31,6 @@ def publish(app: Sphinx) -> None:
             "url": app.config.html_baseurl}
     write_all(st.registry, list(st.verdicts.values()), out / "donnees", app.config.html_baseurl,
               meta)
-    write_sitemap(app, out)
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         try:
@@ -40,7 +40,8 @@ def publish(app: Sphinx) -> None:
             raise DataStop(1) from None
         if finished != text:
             page.write_text(finished, encoding="utf-8")
-    history.publish(app, out)  # plain pages, after the theme's pages are finished
+    frozen = history.publish(app, out)  # plain pages, after the theme's pages are finished
+    write_sitemap(app, out, frozen)
     for path in list(out.rglob("*.map")) + list(out.glob("_static/scripts/fontawesome.js")):
         path.unlink()
     for path in list(out.rglob("*.js")) + list(out.rglob("*.css")):
@@ -50,13 +51,16 @@ def publish(app: Sphinx) -> None:
             path.write_text(cleaned, encoding="utf-8", errors="surrogateescape")
 
 
-def write_sitemap(app: Sphinx, out: Path) -> None:
+def write_sitemap(app: Sphinx, out: Path, frozen: Iterable[Path] = ()) -> None:
+    """Every page of the site, the permanent pages of the releases (v/…) included: each is
+    its own canonical address, the one a citation gives."""
     base = app.config.html_baseurl.rstrip("/")
-    pages = sorted(d for d in app.env.found_docs)
+    pages = sorted(f"{d}.html" for d in app.env.found_docs)
+    pages += sorted(p.relative_to(out).as_posix() for p in frozen)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    lines += [f"  <url><loc>{base}/{d}.html</loc><lastmod>{app.config.empreinte_build_date}"
-              "</lastmod></url>" for d in pages]
+    lines += [f"  <url><loc>{base}/{page}</loc><lastmod>{app.config.empreinte_build_date}"
+              "</lastmod></url>" for page in pages]
     lines.append("</urlset>")
     (out / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (out / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n",
