@@ -200,6 +200,9 @@ def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
     result, _found, out = chapter_build
     assert "la construction échoue sur" in result.stderr
     assert "Traceback" not in result.stderr and "sphinx-doc/sphinx/issues" not in result.stderr
+    # Sphinx's English « WARNING: » prefix is said in French (french_warnings.FrenchPrefix).
+    assert re.search(r"cas_\w+\.md:\d+: AVERTISSEMENT : ", result.stderr), result.stderr[-2000:]
+    assert "WARNING:" not in result.stderr and "ERROR:" not in result.stderr
     assert (out / "cible.html").exists(), "les pages justes restent publiées"
 
 
@@ -207,6 +210,7 @@ def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
 BUILD_CASES = [
     ("donnees.yaml", "valeur_negative", "data"),
     ("donnees.yaml", "annee_en_texte", "data"),
+    ("donnees.yaml", "note_de_parametre_chiffree", "data"),
     ("estimations.yaml", "division_par_zero", "estimates"),
     ("estimations.yaml", "meme_estimation_deux_fois_dans_un_module", "estimates"),
 ]
@@ -285,3 +289,28 @@ def test_chapter_not_in_utf8_stops_the_build(tmp_path):
     assert_french_error(result.stderr, src / "page.md", 3, "n'est pas en UTF-8")
     assert "sphinx-doc/sphinx/issues" not in result.stderr
     assert not list((tmp_path / "html").rglob("*.html"))
+
+
+# -- Texts of data/ that state a value: roles, rendered on the site and in the open data ---
+def test_note_roles_are_values_in_the_open_data():
+    from empreinte_ia.display import render
+    from empreinte_ia.export import parameter_rows
+    from empreinte_ia.registry import load_registry
+
+    registry = load_registry(DATA)
+    rows = {r["id"]: r for r in parameter_rows(registry)}
+    assert not [k for k, r in rows.items() if "}`" in r["note"] + r["motif_verification"]]
+    note = rows["gpt4o_energy_short"]["note"]
+    assert f"({render(registry, 'gpt4o_energy_short', 'plage')})" in note, note
+
+
+def test_note_roles_are_links_in_the_annex(site):
+    from bs4 import BeautifulSoup
+
+    page = site / "annexes" / "parametres" / "inference_gpt4o.html"
+    entry = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
+        id="gpt4o-energy-short")
+    notes = [dt.find_next_sibling("dd") for dt in entry.select("dl.field-list > dt")
+             if dt.get_text(strip=True).startswith("Note")]
+    assert notes and notes[0].select("a.chiffre"), notes
+    assert "{plage}" not in notes[0].get_text()

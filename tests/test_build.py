@@ -48,7 +48,7 @@ def test_mini_site_renders_computed_values_with_links(tmp_path):
 
 def test_good_small_site_builds_without_messages(tmp_path):
     result = build_small_site(tmp_path, chapters())
-    assert result.ok and "WARNING" not in result.messages, result.messages
+    assert result.ok and "AVERTISSEMENT" not in result.messages, result.messages
     assert f"36{NN}000" in result.page("page")
 
 
@@ -81,7 +81,7 @@ def test_bad_chapter_stops_the_build(tmp_path, text, expected):
     result = build_small_site(tmp_path, chapters(f"# Page\n\n{text}\n"))
     assert not result.ok
     assert result.has("page.md:3", *expected), result.messages
-    problems = result.messages.count(": WARNING: ")
+    problems = result.messages.count(": AVERTISSEMENT : ")
     assert f"la construction échoue sur {problems} problème(s)" in result.messages, result.messages
 
 

@@ -3,19 +3,31 @@
 `load_data` reads and checks data/ (parameters, bibliography, claims, contradictions, proper
 names) and the estimate modules; the first error is a `DataError` naming file, line and fix.
 `lint_chapters` checks the prose of chapters with the same rules the build applies to the
-published text (prose.quantities).
+published text (prose.quantities). `check_texts` applies the same rules to the texts of data/
+that a reader sees (labels, notes, reasons, origins): a value they state by hand would go stale
+when the parameter changes.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claims import Verdict, verdicts
+from .claims import NO_CLAIM_FILE, NOTE_ROLE, Verdict, verdicts
 from .contradictions import Group, load_groups
-from .datafile import DataError
-from .prose import Finding, lint_text, load_names
+from .datafile import DataError, Entry, read_entries
+from .prose import Finding, _names_pattern, lint_text, load_names, text_quantities
 from .registry import Registry, load_registry
+
+# The texts of data/ a reader sees, per file: (field, rendered as MyST). MyST texts take the
+# roles {chiffre}, {nombre}, {plage}; the others are shown as they are (titles, links, CSV).
+TEXT_FIELDS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "parameters/*.yaml": (("libelle", False), ("note", True), ("motif_verification", True)),
+    "claims/*.yaml": (("note", True), ("raison", True)),
+    "affirmations_circulantes.yaml": (("origine", True), ("note", True), ("raison", True)),
+    "contradictions.yaml": (("titre", False), ("explication", False)),
+}
 
 
 @dataclass(frozen=True)
@@ -33,7 +45,84 @@ def load_data(data: Path, estimates: Path | None = None) -> Data:
     path = data / "contradictions.yaml"
     groups = load_groups(path, registry) if path.exists() else []
     names = load_names(data / "noms_propres.yaml")
+    errors = check_texts(data, registry, names)
+    if errors:
+        raise DataErrors(errors)
     return Data(registry, found, groups, names)
+
+
+class DataErrors(DataError):
+    """Several mistakes found at once: each keeps its own file, line and fix."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.path, first.line, first.message, first.fix)
+
+    def text(self) -> str:
+        return "\n".join(e.text() for e in getattr(self, "errors", [])) or super().text()
+
+
+def _text_line(lines: list[str], start: int, needle: str) -> int:
+    """The line of `needle` in the text of a field that starts at line `start` (a folded
+    text spans several lines)."""
+    needle = re.split(r"\s", needle.strip(), maxsplit=1)[0]
+    for i in range(start - 1, min(len(lines), start + 40)):
+        if i > start - 1 and re.match(r"^\s*(- )?[\w]+:(\s|$)", lines[i]):
+            break   # the next field
+        if needle and needle in lines[i]:
+            return i + 1
+    return start
+
+
+def _text_errors(entry: Entry, lines: list[str], key: str, myst: bool, registry: Registry,
+                 names: re.Pattern | None) -> list[DataError]:
+    text = str(entry.fields.get(key) or "")
+    if not text:
+        return []
+    start = entry.line_of(key)
+    where = f"« {key} » de « {entry.fields.get('id', '?')} »"
+    errors = []
+    for m in NOTE_ROLE.finditer(text):
+        role_line = _text_line(lines, start, m.group())
+        if not myst:
+            errors.append(DataError(entry.path, role_line, f"rôle {m.group()} dans {where}, "
+                                    "un texte affiché tel quel (titre, lien, CSV)",
+                                    "reformulez sans chiffre : ce texte ne peut pas porter de "
+                                    "rôle ; donnez la valeur dans la note"))
+        elif m.group(2).strip() not in registry:
+            errors.append(DataError(entry.path, role_line, f"le rôle {{{m.group(1)}}} de "
+                                    f"{where} renvoie à « {m.group(2)} », qui n'est ni un "
+                                    "paramètre ni une estimation",
+                                    "corrigez l'identifiant (voir l'annexe des estimations)"))
+    found = text_quantities(text, names)
+    if found:
+        shown = " ; ".join(f"« {f} »" for f in found[:3])
+        fix = ("écrivez la valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage}) : "
+               "ce texte est lu en MyST, le chiffre suivra le paramètre ; une valeur qui n'est "
+               "pas dans le registre se reformule sans chiffre" if myst else
+               "reformulez sans chiffre ni nombre en toutes lettres : ce texte s'affiche tel "
+               "quel (titre, lien, CSV) ; la valeur va dans la note, avec un rôle")
+        errors.append(DataError(entry.path, _text_line(lines, start, found[0]),
+                                f"nombre tapé à la main dans {where} ({shown}) : il ne suivrait "
+                                "pas les changements de la valeur", fix))
+    return errors
+
+
+def check_texts(data: Path, registry: Registry, names: list[str]) -> list[DataError]:
+    """Reader-facing texts of data/ (TEXT_FIELDS) that state a value by hand, or whose role
+    names no entry of the registry; the rules of the prose check (prose.text_quantities)."""
+    pattern = _names_pattern(names)
+    errors: list[DataError] = []
+    for glob, fields in TEXT_FIELDS.items():
+        for path in sorted(data.glob(glob)):
+            if path.name == NO_CLAIM_FILE:
+                continue   # lines of the seed documents without a claim: never published
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for entry in read_entries(path):
+                for key, myst in fields:
+                    errors += _text_errors(entry, lines, key, myst, registry, pattern)
+    return errors
 
 
 def lint_chapter(path: Path, names: list[str], shown: str | None = None) -> list[Finding]:
@@ -44,7 +133,8 @@ def lint_chapter(path: Path, names: list[str], shown: str | None = None) -> list
 
 
 def format_error(exc: DataError) -> str:
-    return f"ERREUR : {exc.text()}"
+    return "\n".join(f"ERREUR : {e.text()}" for e in getattr(exc, "errors", [exc]))
 
 
-__all__ = ["Data", "DataError", "format_error", "lint_chapter", "load_data"]
+__all__ = ["Data", "DataError", "DataErrors", "check_texts", "format_error", "lint_chapter",
+           "load_data"]

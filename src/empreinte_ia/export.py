@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 
 from . import datapackage
-from .claims import Verdict
-from .display import CHECKS_DOC, claim_anchor, entry_url, url
+from .claims import NOTE_ROLE, Verdict
+from .display import CHECKS_DOC, claim_anchor, entry_url, render, url
 from .escaping import escape_csv
 from .formatting import auto_sig
 from .freeze import number
@@ -38,6 +38,11 @@ def estimate_rows(registry: Registry, base: str = "") -> list[dict]:
     return rows
 
 
+def plain(registry: Registry, text: str) -> str:
+    """A note of data/ as a reader of the table reads it: each role replaced by its value."""
+    return NOTE_ROLE.sub(lambda m: render(registry, m.group(2).strip(), m.group(1)), text)
+
+
 def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
     rows = []
     for key in sorted(registry.parameters):
@@ -49,8 +54,9 @@ def parameter_rows(registry: Registry, base: str = "") -> list[dict]:
             "chiffres_significatifs": p.sig or auto_sig(p.value.magnitudes()[0]),
             "source": p.source, "reference": ref.text() if ref else p.source,
             "localisation": p.locator, "annee": p.year,
-            "statut": p.status, "verification": p.verification, "note": p.note,
-            "version_source": p.source_version, "motif_verification": p.verification_reason,
+            "statut": p.status, "verification": p.verification, "note": plain(registry, p.note),
+            "version_source": p.source_version,
+            "motif_verification": plain(registry, p.verification_reason),
             "consulte": p.accessed, "licence": p.licence,
             "url": entry_url(registry, key, base),
         })

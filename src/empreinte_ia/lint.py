@@ -49,7 +49,7 @@ def main(argv: list[str]) -> int:
             load_data(data, estimates)
         except DataError as exc:
             print(format_error(exc), file=sys.stderr)
-            errors += 1
+            errors += len(getattr(exc, "errors", [exc]))
     try:
         names = load_names(data / "noms_propres.yaml")
     except DataError:

@@ -35,7 +35,14 @@ _ALLOWED = [
     re.compile(r"(?<![\d,.\u202f\u00a0])\b(1[89]|20)[0-9]{2}\b"
                r"(?![\d,.\u202f\u00a0]*(?:[\s\u202f\u00a0]?(?:%|€|\$|(?:[kMGT]?Wh?|[kmµ]?g|t|L|J)"
                r"(?!\w))|[A-Za-zµ]))"),                                        # years
-    re.compile(r"\b[Cc]hapitre [0-9]+\b"),
+    # Places in a document: « chapitre 3 », « tableau 4 », « section 5.3 », « p. 12 ».
+    re.compile(r"(?:\b(?i:chapitres?|tableaux?|tables?|figures?|fig\.|sections?|annexes?|"
+               r"pages?|p\.|pp\.|notes?|équations?|éq\.|encadrés?|parties?|étapes?|versions?)|§)"
+               r"(?:\s|\u00a0)+(?:[A-Z]\.?)?[0-9]+(?:[.–-][0-9]+)*[a-z]?"
+               r"(?: (?:à|et) [0-9]+(?:\.[0-9]+)*)?\b"
+               r"(?![\s\u00a0\u202f]*(?:[,.][0-9]|%|[kMGT]?Wh?\b|[kmµ]?g\b|t\b|L\b|J\b))"),
+    re.compile(r"\barXiv:[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?"),                # preprint ids
+    re.compile(r"\b10\.[0-9]{4,}/\S+"),                                     # DOIs
     re.compile(r"(?<![\w.,])[A-Za-zÀ-ÖØ-öø-ÿ][\w-]*[0-9][\w.-]*"),           # H100, GPT-4o
 ]
 # Number words that state a quantity: before a unit, before « fois », or compound.
@@ -138,6 +145,25 @@ def load_names(path: Path) -> list[str]:
     return sorted(data, key=len, reverse=True)
 
 
+def strip_markup(text: str) -> tuple[str, list[str]]:
+    """`text` without its MyST markup (roles, inline code, links' targets, footnote markers,
+    HTML tags), and its formulas apart."""
+    for rule in _MARKUP:
+        text = rule.sub(" ", text)
+    maths = [m.group(1) or m.group(2) for m in _MATH.finditer(text)]
+    return _MATH.sub(" ", text), maths
+
+
+def text_quantities(text: str, names: re.Pattern | None) -> list[str]:
+    """What states a quantity by hand in a MyST text (a line of a chapter, a note of data/):
+    the roles' numbers are computed, the rest is checked by `quantities`."""
+    stripped, maths = strip_markup(text)
+    found = quantities(stripped, names)
+    for m in maths:
+        found += quantities(m, math=True)
+    return found
+
+
 def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
     findings = []
     pattern = _names_pattern(names)
@@ -176,12 +202,7 @@ def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
             continue
         if line.lstrip().startswith("%"):        # MyST comment
             continue
-        stripped = line
-        for rule in _MARKUP:
-            stripped = rule.sub(" ", stripped)
-        maths = [m.group(1) or m.group(2) for m in _MATH.finditer(stripped)]
-        stripped = _MATH.sub(" ", stripped)
-        if quantities(stripped, pattern) or any(quantities(m, math=True) for m in maths):
+        if text_quantities(line, pattern):
             findings.append(Finding(path, number, line))
     return findings
 

@@ -21,7 +21,7 @@ Chapters with code cells are executed by a Jupyter kernel, cached in ``tmp_path 
 
 `result.ok` is false when the build failed (warnings are errors) or stopped (bad data, a code
 cell that raised); `result.messages` holds every warning and error as written on the console
-(``page.md:3: WARNING: …``), the French summary included; `result.status` is Sphinx's progress
+(``page.md:3: AVERTISSEMENT : …``), the French summary included; `result.status` is Sphinx's progress
 log (« reading sources… », « 2 changed »); `result.outdir` is the HTML folder.
 
 `build_full_site(work)` builds the whole site with the Makefile's command line, in a separate

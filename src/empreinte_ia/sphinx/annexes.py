@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key
 from ..registry import Registry
 from .history import cite_box, history_field
-from .nodes import details, field, joined, link, page_uri, reference, summary
+from .nodes import details, field, joined, link, myst, page_uri, reference, summary
 from .state import state
 
 
@@ -76,10 +76,10 @@ class ParametersList(_EntryList):
                key: str) -> None:
         p = registry.parameters[key]
         field(rows, "Statut", p.status_fr)
-        checked = f"{p.verification} — {p.verification_fr}"
+        checked: list = [f"{p.verification} — {p.verification_fr}"]
         if p.verification_reason:
-            checked += f" ({p.verification_reason})"
-        field(rows, "Vérification", checked)
+            checked += [" (", *myst(self, p.verification_reason), ")"]
+        field(rows, "Vérification", *checked)
         field(rows, "Source", *reference(registry, p.source))
         field(rows, "Où dans la source", p.locator)
         if p.source_version:
@@ -90,7 +90,7 @@ class ParametersList(_EntryList):
         if p.licence:
             field(rows, "Licence", p.licence)
         if p.note:
-            field(rows, "Note", p.note)
+            field(rows, "Note", *myst(self, p.note))
         comparer_fields(self.env, rows, registry, key)
         users = registry.dependents(key)
         if users:

@@ -28,7 +28,7 @@ from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..sensitivity import drivers
 from ..side_by_side import RATIO_KINDS, check_text
-from .nodes import link, page_uri
+from .nodes import link, myst, page_uri
 from .state import state
 from .verification import _table as empty_table
 
@@ -186,12 +186,13 @@ class CirculatingClaims(SphinxDirective):
                                           "fois ce calcul")
                 verdict += nodes.Text(".")
             else:
-                verdict += nodes.Text(f". {claim.reason.strip()}")
-            origin = nodes.container("", _para(c.origin.strip()))
+                verdict += nodes.Text(". ")
+                verdict.extend(myst(self, claim.reason))
+            origin = nodes.container("", _para(*myst(self, c.origin)))
             if c.slip != "aucun":
                 origin += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
             if claim.note:
-                origin += _para(claim.note)
+                origin += _para(*myst(self, claim.note))
             rows.append([quote, origin, verdict])
             ids.append("circ-" + nodes.make_id(claim.id))
         # A table like the verification annex's: on a phone, one card per claim, verdict first

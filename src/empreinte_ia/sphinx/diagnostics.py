@@ -2,6 +2,8 @@
 
 (Sphinx's, MyST's and bibtex's own warnings are put in French by french_warnings.py.)
 - each chapter is checked for hand-typed numbers and charts without alternative text;
+- unreadable options of a code cell (bad YAML) are reported at the cell's line, before MyST-NB
+  would stop the build with Sphinx's English crash report;
 - a code cell that raised is located in its chapter file;
 - a failing strict build ends on a French summary.
 """
@@ -21,11 +23,41 @@ from .state import state
 logger = logging.getLogger(__name__)
 
 
+CELL_OPTIONS = ("options illisibles {where} (YAML mal formé). Correction : écrivez les options en YAML "
+                "valide, entre deux lignes « --- » (« tags: [hide-input] », crochets fermés, "
+                "deux-points suivis d'une espace) ou une par ligne (« :tags: [hide-input] »).")
+# Left in place of a page whose cells cannot be read: the build fails on the warning, and the
+# page is taken out of the published folder (freshness.py).
+UNREAD = "# Page non construite\n\nLes options d'une cellule de code sont illisibles.\n"
+
+
+def check_cell_options(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A MyST notebook is read by MyST-NB's own reader: options it cannot read become a French
+    warning at the cell's line, and the page is not parsed (MyST-NB would raise)."""
+    from myst_nb.core.read import MystMetadataParsingError, is_myst_markdown_notebook, read_myst_markdown_notebook
+
+    if not is_myst_markdown_notebook(source[0]):
+        return
+    try:
+        read_myst_markdown_notebook(source[0], getattr(app.env, "myst_config", None),
+                                    path=app.env.doc2path(docname))
+    except MystMetadataParsingError as exc:
+        m = re.search(r"cell \d+ at line (\d+)", str(exc))
+        # The first name quoted is on the line given (published.ExactLine keeps it there).
+        where = "de la cellule « {code-cell} »" if m else \
+            "dans l'en-tête « --- » de la page"
+        logger.warning(CELL_OPTIONS.format(where=where),
+                       location=(docname, int(m.group(1)) if m else 1), type="empreinte",
+                       subtype="cellule")
+        source[0] = UNREAD
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Every page depends on data/ and on the package; chapters hold no hand-typed number."""
     st = state(app)
     for path in st.watched:
         app.env.note_dependency(str(path))
+    check_cell_options(app, docname, source)
     if docname.startswith("annexes/") and docname != "annexes/index":
         return
     shown = app.env.doc2path(docname)

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..display import anchor
+from .freshness import faulty
 from .state import state
 
 DC = "{http://purl.org/dc/elements/1.1/}"
@@ -84,8 +85,8 @@ def has_code_cells(source: Path) -> bool:
 def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context: dict,
                          doctree) -> None:
     """Chapters with code cells: write their notebook and offer it in the header."""
-    if doctree is None or pagename not in app.env.found_docs:
-        return
+    if doctree is None or pagename not in app.env.found_docs or faulty(app.env, pagename):
+        return   # a faulty page is not published: no notebook either
     source = Path(app.env.doc2path(pagename))
     if source.suffix != ".md" or not has_code_cells(source):
         return

@@ -7,6 +7,10 @@ No English text is matched, so that the messages stay French whatever the consol
 - other warnings are recognised by their type and subtype (``myst.role_unknown``,
   ``bibtex.key_not_found``…), or, for a Sphinx warning without type, by its message id compared
   with its translation in the console's language; the names are those the warning quotes.
+
+Sphinx writes « WARNING: » before each warning, a fixed English word that its catalogues do not
+translate (``SphinxWarningLogRecord.prefix``): `FrenchPrefix` gives the records a subclass of
+Sphinx's own record class whose prefix is « AVERTISSEMENT : » (« ERREUR : » for errors).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.locale import __
 from sphinx.util import logging as sphinx_logging
+from sphinx.util.logging import SphinxWarningLogRecord
 
 from ..sources import load_references
 
@@ -120,6 +125,26 @@ class FrenchWarnings(logging.Filter):
         return True
 
 
+class FrenchWarningLogRecord(SphinxWarningLogRecord):
+    """Sphinx's warning record, with the level said in French."""
+
+    @property
+    def prefix(self) -> str:  # type: ignore[override]
+        if self.levelno >= logging.CRITICAL:
+            return "ERREUR CRITIQUE : "
+        return "ERREUR : " if self.levelno >= logging.ERROR else "AVERTISSEMENT : "
+
+
+class FrenchPrefix(logging.Filter):
+    """Runs after Sphinx's WarningLogRecordTranslator, which makes every warning a
+    SphinxWarningLogRecord: the record keeps its class's behaviour, with a French prefix."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if type(record) is SphinxWarningLogRecord:
+            record.__class__ = FrenchWarningLogRecord
+        return True
+
+
 def install(app: Sphinx) -> None:
     """Adds the French rewriting to every handler Sphinx logs through, and the event."""
     def keys() -> list[str]:
@@ -131,8 +156,9 @@ def install(app: Sphinx) -> None:
     def suppress_english_ref(app: Sphinx, config) -> None:
         config.suppress_warnings = [*config.suppress_warnings, "ref.ref"]
 
-    flt = FrenchWarnings(keys)
+    flt, prefix = FrenchWarnings(keys), FrenchPrefix()
     for handler in logging.getLogger("sphinx").handlers:
         handler.addFilter(flt)
+        handler.addFilter(prefix)
     app.connect("config-inited", suppress_english_ref)
     app.connect("warn-missing-reference", on_missing_reference)

@@ -45,6 +45,11 @@ def _problems(env: BuildEnvironment) -> set[str]:
     return env.empreinte_problems
 
 
+def faulty(env: BuildEnvironment, docname: str) -> bool:
+    """Whether a warning named this page in this build (its HTML will be taken out)."""
+    return docname in _problems(env)
+
+
 def install(app: Sphinx) -> None:
     flt = ProblemPages(app)
     for handler in logging.getLogger("sphinx").handlers:

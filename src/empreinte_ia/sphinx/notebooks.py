@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
-from myst_nb.core.read import create_nb_reader
+from myst_nb.core.read import MystMetadataParsingError, create_nb_reader
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, DeadKernelError
 from sphinx.application import Sphinx
@@ -37,7 +37,10 @@ def _pending(env: BuildEnvironment, cache, docnames: list[str]) -> list[tuple[Pa
         reader = create_nb_reader(str(path), env.myst_config, config, text)  # type: ignore[attr-defined]
         if reader is None:
             continue
-        notebook = reader.read(text)
+        try:
+            notebook = reader.read(text)
+        except MystMetadataParsingError:
+            continue  # unreadable cell options: said in French when the page is read (diagnostics.py)
         if config.metadata_key in notebook.metadata \
                 or not any(cell.cell_type == "code" for cell in notebook.cells):
             continue  # page-level settings, or nothing to run: left to myst-nb

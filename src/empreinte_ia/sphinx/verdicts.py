@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..claims import DEGREES, DOCUMENTS, MEDIA, Verdict, scale
 from ..display import sig_of
 from ..formatting import auto_sig, format_quantity
+from .nodes import myst
 from .state import state
 from .typography import quote_nodes
 
@@ -81,8 +82,7 @@ def verdict_cell(directive: SphinxDirective, v: Verdict,
                                        v.claim.note) if t)
     if explanation:
         p += nodes.Text(". ")
-        inline, _ = directive.parse_inline(explanation, lineno=directive.lineno)
-        p.extend(inline)
+        p.extend(myst(directive, explanation))
     return p
 
 
