@@ -37,8 +37,9 @@ def before_opengraph(app: Sphinx, pagename, templatename, context, doctree) -> N
         # Made while pages are written (after the environment is saved): never pickled.
         from sphinxext.opengraph._social_cards import create_social_card_objects
 
-        app.env.ogp_social_card_plt_objects = create_social_card_objects(**LOOK)
-    app.builder.empreinte_pages_cards = app.config.ogp_social_cards
+        # The extension's own attribute on the environment (Sphinx does not declare it).
+        app.env.ogp_social_card_plt_objects = create_social_card_objects(**LOOK)  # type: ignore[attr-defined]
+    app.builder.empreinte_pages_cards = app.config.ogp_social_cards  # type: ignore[attr-defined]
     # The look goes into the settings the extension hashes to name the image: a new look, a
     # new file (otherwise the card of the previous look would be kept).
     app.config.ogp_social_cards = {**app.config.empreinte_social_cards, "look": LOOK}
