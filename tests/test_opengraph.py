@@ -56,3 +56,20 @@ def test_each_chapter_has_one_preview_image_drawn_at_build(site):
     assert [(n, i) for n, i in others if i] == []
     # One card per chapter, each its own (its title and description are drawn on it).
     assert len({i[0] for _n, i in chapters}) == len(chapters)
+
+
+def test_description_is_cut_at_a_word_the_french_way(tmp_path):
+    """sphinxext-opengraph cuts at 200 characters inside a word with « ... », and puts a space
+    between « L’ » and a link or an emphasis: cut at a word, « … », « L’entraînement »."""
+    words = " ".join(f"mot{i}" for i in range(80))
+    result = build_small_site(tmp_path, {
+        "long.md": "# Long\n\nL'*entraînement* précède l'usage. " + words + "\n"})
+    assert result.ok, result.messages
+    head = BeautifulSoup(result.page("long"), "html.parser").head
+    description = head.find("meta", property="og:description")["content"]
+    assert description.startswith("L’entraînement précède l’usage. mot0 mot1"), description
+    assert description.endswith("…") and not description.endswith("...")
+    last = description.removesuffix("…").split(" ")[-1]
+    assert last in words.split(" "), f"coupé au milieu d'un mot : « {last} »"
+    assert len(description) <= 200
+    assert head.find("meta", attrs={"name": "description"})["content"] == description

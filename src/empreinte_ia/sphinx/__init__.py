@@ -27,6 +27,7 @@
                    {affirmations-circulantes}, scope tags and range drivers in the annexes,
                    figures of different scopes refused side by side
   social_cards.py  an og:image per chapter (sphinxext-opengraph's social cards, local)
+  descriptions.py  page descriptions cut at a word, with « … », apostrophes closed up
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
@@ -43,6 +44,7 @@ from . import (
     annexes,
     cards,
     comparer,
+    descriptions,
     diagnostics,
     downloads,
     french_warnings,
@@ -128,4 +130,5 @@ def setup(app: Sphinx) -> dict:
     register_bibliography_style()
     comparer.setup(app)
     social_cards.setup(app)
+    descriptions.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
