@@ -195,7 +195,7 @@ def test_changed_figure_says_then_and_now_with_the_reason(built):
     medium = _text(built / "v" / "0.2.0" / "gpt4o-energy-medium.html")
     assert "dans la version de travail (non publiée), raison non enregistrée" in medium
     car = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "car-emissions-per-year")
-    assert "Publié tel quel en version 0.2.0." in car and "version 0.2.0 du 1 décembre 2026" in car
+    assert "Publié tel quel en version 0.2.0." in car and "version 0.2.0 du 1er décembre 2026" in car
     medium = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "gpt4o-energy-medium")
     # Jegham et al. (2025), GPT-4o, 1 000 tokens in and out: 1,215 Wh (0,974 to 1,456): two
     # digits, as its range of about ±20 % allows.
@@ -206,9 +206,9 @@ def test_changed_figure_says_then_and_now_with_the_reason(built):
 
 def test_change_log_lists_each_release_with_causes_and_reasons(built):
     log = _text(built / "annexes" / "donnees.html")
-    assert f"Versions publiées{NB}: 0.2.0 du 2026-12-01{NN}; 0.1.0 du" in log
+    assert f"Versions publiées{NB}: 0.2.0 du 1er décembre 2026{NN}; 0.1.0 du" in log
     assert f"Version de travail, non publiée, par rapport à la version 0.2.0{NB}:" in log
-    assert re.search(r"Version 0\.2\.0 du 2026-12-01, par rapport à la version 0\.1\.0\xa0: "
+    assert re.search(r"Version 0\.2\.0 du 1er décembre 2026, par rapport à la version 0\.1\.0\xa0: "
                      r"\d+ changement\(s\)\.", log)
     line = log[log.find("(car_emissions_per_year)"):].split("\n")[0]
     unit = f"{NN}t éq. CO₂ par an et par voiture"

@@ -24,6 +24,7 @@ from ..changelog import Change, Record, load_records
 from ..citation import Cited, bibtex, csl, full_fr, permalink_page, short_fr, site_csl
 from ..datafile import DataError
 from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
+from ..formatting import french_date
 from ..freeze import annex_page, snapshot
 from ..permalinks import Step, fate, release_shown_today, steps, write_pages
 from ..releases import frozen_in, load_releases
@@ -179,7 +180,7 @@ class ChangesList(SphinxDirective):
         for i, r in enumerate(reversed(h.releases)):
             if i:
                 listing += nodes.Text(" ; ")
-            listing += nodes.reference("", f"{r['version']} du {r['date']}",
+            listing += nodes.reference("", f"{r['version']} du {french_date(r['date'])}",
                                        refuri=f"{root}v/{r['version']}/index.html")
         listing += nodes.Text(".")
         out.append(listing)
@@ -187,7 +188,7 @@ class ChangesList(SphinxDirective):
             found = list(step.found.values())
             if not step.newer.get("version") and not found:
                 continue
-            title = (f"Version {step.newer['version']} du {step.newer['date']}"
+            title = (f"Version {step.newer['version']} du {french_date(step.newer['date'])}"
                      if step.newer.get("version") else "Version de travail, non publiée")
             head = nodes.paragraph()
             head += nodes.strong(text=title)
