@@ -131,7 +131,7 @@ def test_unit_error_needs_the_unit_as_written(data_copy):
     assert check(data_copy, body).kind == "inexact"  # never from the ratio alone
     v = check(data_copy, body + "  unite_ecrite: kWh\n")
     assert v.kind == "erreur" and v.errors == ("unite",)
-    assert v.label == "erreur : erreur d'unité"
+    assert v.label == "erreur : mauvaise unité"
 
 
 def test_english_thousands_separator_is_not_a_unit_slip(data_copy):

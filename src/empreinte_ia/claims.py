@@ -112,7 +112,7 @@ ERROR_KINDS = (
     ErrorKind("annee", "mauvaise année ou projection présentée comme actuelle",
               "le chiffre est celui d'une autre année que celle que la phrase indique, ou "
               "une projection présentée au présent"),
-    ErrorKind("unite", "erreur d'unité",
+    ErrorKind("unite", "mauvaise unité",
               "la valeur est juste dans une autre unité que celle écrite (des kilowattheures "
               "pour des wattheures…)"),
     ErrorKind("duree", "minutes et secondes confondues",
@@ -123,7 +123,7 @@ ERROR_KINDS = (
     ErrorKind("anglicisme", "anglicisme « trillion »",
               "en français, un trillion vaut un milliard de milliards (10¹⁸) ; l'anglais "
               "« trillion » se traduit par « mille milliards » (10¹²)"),
-    ErrorKind("notation", "erreur de notation",
+    ErrorKind("notation", "unité mal notée",
               "l'unité est mal écrite (« watts/heure » pour des watts, « KwH » pour des kWh) ; "
               "la valeur peut être juste, la notation ne l'est pas"),
 )
