@@ -12,7 +12,7 @@ import yaml
 
 from empreinte_ia.claims import load_claims, verdict
 from empreinte_ia.display import render
-from empreinte_ia.registry import load_registry
+from empreinte_ia.registry import check_estimate_sources, load_registry
 from empreinte_ia.units import parse_unit
 
 from .conftest import ROOT, write
@@ -65,9 +65,13 @@ def test_guide_parameter_and_claim_examples_load(data_copy):
     assert verdict(found["a001_exemple_du_guide"], registry).kind == "exact"
 
 
-def test_guide_estimate_example_is_the_real_one():
+def test_guide_estimate_example_is_the_real_one(tmp_path):
     example = blocks("python")[0]
-    key = re.search(r'@estimate\("(\w+)"', example).group(1)
+    key = re.search(r"^def (\w+)\(", example, re.M).group(1)
+    # The example is in the form the loader accepts: no id typed in the decorator.
+    module = tmp_path / "guide.py"
+    module.write_text(example, encoding="utf-8")
+    check_estimate_sources([module])
     registry = load_registry()
     assert key in registry.estimates
     assert f'label="{registry.label(key)}"' in example

@@ -57,13 +57,14 @@ SIGNS = ("positif", "relatif")
 SCOPE_DECLARATIONS = ("differents", "ecart", "convertis")
 
 
-def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig: int = 2,
+def estimate(*, unit: str, label: str, formula: str, sig: int = 2,
              signe: str = "positif", scope: dict | None = None,
              perimetres: str | None = None, conversion: tuple[str, ...] = ()) -> Callable:
     """Register a function as an estimate; its id is the function's name (see module docstring).
 
-    `id`, when given, must be the function's name. `signe="relatif"` lets a result with a
-    dimension be negative (a difference); dimensionless results may always be negative.
+    Nothing else names it: check_estimate_sources refuses an id written in the decorator.
+    `signe="relatif"` lets a result with a dimension be negative (a difference);
+    dimensionless results may always be negative.
     `scope` holds the « perimetre » tags (same keys as in data/parameters) of a figure per
     query, image or video; it is required for those and validated like the data files.
     `perimetres` declares a ratio of per-query figures of different scopes: "differents" (shown
@@ -74,11 +75,6 @@ def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig:
         path = relative(Path(inspect.getsourcefile(func)))
         line = inspect.getsourcelines(func)[1]
         name = func.__name__
-        if id is not None and id != name:
-            raise DataError(path, line, f"l'estimation « {id} » est définie par la fonction "
-                            f"« {name} » : l'identifiant est le nom de la fonction",
-                            f"renommez la fonction « {id} » ou retirez « \"{id}\" » du "
-                            "décorateur @estimate")
         try:
             parsed = parse_unit(unit)
         except UnitError as exc:
@@ -124,8 +120,8 @@ def estimate(id: str | None = None, *, unit: str, label: str, formula: str, sig:
     return register
 
 
-def _decorated(tree: ast.Module) -> list[tuple[str, int]]:
-    """(function name, line) of every @estimate function of a module."""
+def _decorated(tree: ast.Module) -> list[tuple[str, int, ast.expr]]:
+    """(function name, line, decorator) of every @estimate function of a module."""
     found = []
     for node in tree.body:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -135,7 +131,7 @@ def _decorated(tree: ast.Module) -> list[tuple[str, int]]:
             name = target.attr if isinstance(target, ast.Attribute) else \
                 getattr(target, "id", "")
             if name == "estimate":
-                found.append((node.name, min(d.lineno for d in node.decorator_list)))
+                found.append((node.name, min(d.lineno for d in node.decorator_list), dec))
     return found
 
 
@@ -153,7 +149,8 @@ def check_estimate_sources(files: list[Path]) -> None:
             raise DataError(shown, exc.lineno, f"erreur de syntaxe Python ({exc.msg})",
                             "corrigez cette ligne du module d'estimations (parenthèses, "
                             "deux-points, indentation)") from None
-        for name, line in _decorated(tree):
+        for name, line, dec in _decorated(tree):
+            _check_no_written_id(name, dec, shown)
             if name in seen:
                 first_path, first_line = seen[name]
                 raise DataError(shown, line, f"l'estimation « {name} » est déjà définie "
@@ -161,6 +158,26 @@ def check_estimate_sources(files: list[Path]) -> None:
                                 "la première sans prévenir",
                                 "donnez un nom unique à chaque fonction @estimate")
             seen[name] = (shown, line)
+
+
+def _check_no_written_id(name: str, dec: ast.expr, shown: str) -> None:
+    """The id of an estimate is its function's name, written nowhere else: a positional
+    argument of @estimate (the id typed a second time, as the decorator once took it) is
+    refused, whether it repeats the name or differs from it."""
+    if not isinstance(dec, ast.Call) or not dec.args:
+        return
+    first = dec.args[0]
+    written = first.value if isinstance(first, ast.Constant) else ast.unparse(first)
+    if written == name:
+        problem = (f"l'identifiant « {name} » est écrit dans le décorateur @estimate alors "
+                   "que l'identifiant est le nom de la fonction")
+        fix = f"retirez « \"{name}\" » du décorateur"
+    else:
+        problem = (f"l'estimation « {written} » est définie par la fonction « {name} » : "
+                   "l'identifiant est le nom de la fonction")
+        fix = (f"renommez la fonction « {written} » et retirez « \"{written}\" » du "
+               "décorateur @estimate")
+    raise DataError(shown, dec.lineno, problem, fix)
 
 
 def _estimate_files(folder: Path) -> list[Path]:

@@ -3,7 +3,7 @@
 from ..registry import estimate
 
 
-@estimate("llama405b_vs_sd3_energy", unit="image/query", sig=2,
+@estimate(unit="image/query", sig=2,
           label="Images standard de Stable Diffusion 3 Medium dont l'énergie égale celle d'une "
                 "réponse de Llama 3.1 405B",
           formula="énergie d'une réponse de Llama 3.1 405B ÷ énergie d'une image standard")

@@ -10,21 +10,21 @@ from ..units import Q_
 # --- Everyday devices: manufacturing, use over their life, end of life ------------------------
 
 
-@estimate("smartphone_manufacturing_co2", unit="kgCO2e", sig=2,
+@estimate(unit="kgCO2e", sig=2,
           label="Émissions de fabrication d'un smartphone moyen, assemblage et distribution compris",
           formula="construction + assemblage et distribution")
 def smartphone_manufacturing_co2(smartphone_construction_co2, smartphone_distribution_co2):
     return smartphone_construction_co2 + smartphone_distribution_co2
 
 
-@estimate("smartphone_use_co2_life", unit="kgCO2e", sig=2,
+@estimate(unit="kgCO2e", sig=2,
           label="Émissions de l'usage d'un smartphone moyen en France sur sa durée d'usage",
           formula="émissions annuelles de l'usage × durée d'usage")
 def smartphone_use_co2_life(smartphone_use_co2_per_year, smartphone_use_years):
     return smartphone_use_co2_per_year * smartphone_use_years
 
 
-@estimate("smartphone_lifecycle_co2", unit="kgCO2e", sig=2,
+@estimate(unit="kgCO2e", sig=2,
           label="Émissions d'un smartphone moyen sur tout son cycle de vie, usage en France",
           formula="fabrication + usage sur la durée d'usage + fin de vie")
 def smartphone_lifecycle_co2(smartphone_manufacturing_co2, smartphone_use_co2_life,
@@ -32,14 +32,14 @@ def smartphone_lifecycle_co2(smartphone_manufacturing_co2, smartphone_use_co2_li
     return smartphone_manufacturing_co2 + smartphone_use_co2_life + smartphone_end_of_life_co2
 
 
-@estimate("smartphone_manufacturing_share", unit="percent", sig=2,
+@estimate(unit="percent", sig=2,
           label="Part de la fabrication dans les émissions d'un smartphone sur son cycle de vie",
           formula="fabrication ÷ cycle de vie complet")
 def smartphone_manufacturing_share(smartphone_manufacturing_co2, smartphone_lifecycle_co2):
     return smartphone_manufacturing_co2 / smartphone_lifecycle_co2
 
 
-@estimate("smartphone_use_years_for_manufacturing", unit="year", sig=2,
+@estimate(unit="year", sig=2,
           label="Années d'usage en France dont l'électricité émettrait autant que la fabrication "
                 "d'un smartphone",
           formula="émissions de fabrication ÷ émissions annuelles de l'usage")
@@ -48,7 +48,7 @@ def smartphone_use_years_for_manufacturing(smartphone_manufacturing_co2,
     return smartphone_manufacturing_co2 / smartphone_use_co2_per_year
 
 
-@estimate("laptop_manufacturing_co2", unit="kgCO2e", sig=2,
+@estimate(unit="kgCO2e", sig=2,
           label="Émissions de fabrication d'un ordinateur portable moyen, assemblage et "
                 "distribution compris",
           formula="construction + assemblage et distribution")
@@ -56,21 +56,21 @@ def laptop_manufacturing_co2(laptop_construction_co2, laptop_distribution_co2):
     return laptop_construction_co2 + laptop_distribution_co2
 
 
-@estimate("laptop_use_co2_life", unit="kgCO2e", sig=2,
+@estimate(unit="kgCO2e", sig=2,
           label="Émissions de l'usage d'un ordinateur portable moyen en France sur sa durée d'usage",
           formula="émissions annuelles de l'usage × durée d'usage")
 def laptop_use_co2_life(laptop_use_co2_per_year, laptop_use_years):
     return laptop_use_co2_per_year * laptop_use_years
 
 
-@estimate("laptop_lifecycle_co2", unit="kgCO2e", sig=2,
+@estimate(unit="kgCO2e", sig=2,
           label="Émissions d'un ordinateur portable moyen sur tout son cycle de vie, usage en France",
           formula="fabrication + usage sur la durée d'usage + fin de vie")
 def laptop_lifecycle_co2(laptop_manufacturing_co2, laptop_use_co2_life, laptop_end_of_life_co2):
     return laptop_manufacturing_co2 + laptop_use_co2_life + laptop_end_of_life_co2
 
 
-@estimate("laptop_manufacturing_share", unit="percent", sig=2,
+@estimate(unit="percent", sig=2,
           label="Part de la fabrication dans les émissions d'un ordinateur portable sur son cycle "
                 "de vie",
           formula="fabrication ÷ cycle de vie complet")
@@ -78,7 +78,7 @@ def laptop_manufacturing_share(laptop_manufacturing_co2, laptop_lifecycle_co2):
     return laptop_manufacturing_co2 / laptop_lifecycle_co2
 
 
-@estimate("laptop_use_years_for_manufacturing", unit="year", sig=2,
+@estimate(unit="year", sig=2,
           label="Années d'usage en France dont l'électricité émettrait autant que la fabrication "
                 "d'un ordinateur portable",
           formula="émissions de fabrication ÷ émissions annuelles de l'usage")
@@ -89,14 +89,14 @@ def laptop_use_years_for_manufacturing(laptop_manufacturing_co2, laptop_use_co2_
 # --- The GPU servers that trained BLOOM ------------------------------------------------------
 
 
-@estimate("bloom_gpus_per_server", unit="gpu/server", sig=1,
+@estimate(unit="gpu/server", sig=1,
           label="GPU par serveur (nœud de calcul) pendant l'entraînement de BLOOM",
           formula="nombre de GPU ÷ nombre de serveurs")
 def bloom_gpus_per_server(bloom_gpu_count, bloom_server_count):
     return bloom_gpu_count / bloom_server_count
 
 
-@estimate("gpu_server_embodied_co2", unit="kgCO2e/server", sig=2,
+@estimate(unit="kgCO2e/server", sig=2,
           label="Émissions de fabrication d'un serveur de Jean Zay avec ses GPU A100, selon les "
                 "hypothèses de Luccioni et al.",
           formula="fabrication du serveur + GPU par serveur × fabrication d'un GPU")
@@ -105,7 +105,7 @@ def gpu_server_embodied_co2(bloom_server_embodied_co2, bloom_gpus_per_server,
     return bloom_server_embodied_co2 + bloom_gpus_per_server * bloom_gpu_embodied_co2
 
 
-@estimate("gpu_server_vs_smartphones", unit="dimensionless", sig=2,
+@estimate(unit="dimensionless", sig=2,
           label="Smartphones dont la fabrication émet autant que celle d'un serveur à GPU",
           formula="fabrication d'un serveur avec ses GPU ÷ fabrication d'un smartphone "
                   "(un serveur)")
@@ -113,7 +113,7 @@ def gpu_server_vs_smartphones(gpu_server_embodied_co2, smartphone_manufacturing_
     return gpu_server_embodied_co2 * Q_(1, "server") / smartphone_manufacturing_co2
 
 
-@estimate("gpu_server_vs_laptops", unit="dimensionless", sig=2,
+@estimate(unit="dimensionless", sig=2,
           label="Ordinateurs portables dont la fabrication émet autant que celle d'un serveur à GPU",
           formula="fabrication d'un serveur avec ses GPU ÷ fabrication d'un ordinateur portable "
                   "(un serveur)")
@@ -121,7 +121,7 @@ def gpu_server_vs_laptops(gpu_server_embodied_co2, laptop_manufacturing_co2):
     return gpu_server_embodied_co2 * Q_(1, "server") / laptop_manufacturing_co2
 
 
-@estimate("bloom_embodied_per_gpu_hour", unit="gCO2e/(gpu*h)", sig=2,
+@estimate(unit="gCO2e/(gpu*h)", sig=2,
           label="Émissions de fabrication imputées à chaque heure-GPU de l'entraînement de BLOOM "
                 "(part du serveur comprise)",
           formula="(fabrication du serveur ÷ GPU par serveur + fabrication d'un GPU) "
@@ -133,7 +133,7 @@ def bloom_embodied_per_gpu_hour(bloom_server_embodied_co2, bloom_gpus_per_server
     return per_gpu / (bloom_hardware_lifetime * bloom_hardware_usage_rate)
 
 
-@estimate("bloom_embodied_recomputed", unit="tCO2e", sig=3,
+@estimate(unit="tCO2e", sig=3,
           label="Émissions de fabrication imputées à l'entraînement de BLOOM, recalculées depuis "
                 "les hypothèses de la section 4.1",
           formula="émissions de fabrication par heure-GPU × heures-GPU de l'entraînement")
@@ -141,7 +141,7 @@ def bloom_embodied_recomputed(bloom_embodied_per_gpu_hour, bloom_gpu_hours):
     return bloom_embodied_per_gpu_hour * bloom_gpu_hours
 
 
-@estimate("bloom_training_share_of_server_life", unit="percent", sig=2,
+@estimate(unit="percent", sig=2,
           label="Part de la vie utile des serveurs de Jean Zay consommée par l'entraînement de BLOOM",
           formula="heures-GPU de l'entraînement ÷ (nombre de GPU × durée de renouvellement "
                   "× taux d'utilisation)")

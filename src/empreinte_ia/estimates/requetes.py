@@ -8,7 +8,7 @@ from ..value import Value
 # -- factors from one boundary to the next (Google's breakdown, other sources for the range) ----
 
 
-@estimate("scope_factor_production", unit="dimensionless", sig=2,
+@estimate(unit="dimensionless", sig=2,
           label="Facteur entre l'énergie des accélérateurs mesurée sur banc d'essai et en service réel",
           formula="part des accélérateurs × énergie complète ÷ énergie des accélérateurs seuls "
                   "(Google) ; au plus bas, aucune correction",
@@ -19,7 +19,7 @@ def scope_factor_production(gemini_share_accelerators, gemini_energy_comprehensi
     return Value.of(mid.mid, Q_(1, ""), mid.mid)
 
 
-@estimate("scope_factor_host", unit="dimensionless", sig=2,
+@estimate(unit="dimensionless", sig=2,
           label="Facteur qui ajoute le serveur hôte (processeur, mémoire) aux accélérateurs",
           formula="(accélérateurs + hôte) ÷ accélérateurs (Google) ; au plus bas, puissance du "
                   "serveur hors GPU d'EcoLogits rapportée à huit GPU H100")
@@ -30,7 +30,7 @@ def scope_factor_host(gemini_share_accelerators, gemini_share_host, ecologits_se
     return Value.of(mid.mid, low.mid, mid.mid)
 
 
-@estimate("scope_factor_idle", unit="dimensionless", sig=2,
+@estimate(unit="dimensionless", sig=2,
           label="Facteur qui ajoute la capacité en réserve au serveur",
           formula="(accélérateurs + hôte + réserve) ÷ (accélérateurs + hôte) (Google) ; au plus "
                   "bas, aucune réserve")
@@ -40,7 +40,7 @@ def scope_factor_idle(gemini_share_accelerators, gemini_share_host, gemini_share
     return Value.of(mid.mid, Q_(1, ""), mid.mid)
 
 
-@estimate("scope_factor_overhead", unit="dimensionless", sig=3,
+@estimate(unit="dimensionless", sig=3,
           label="Facteur qui ajoute le surcoût du centre de données (PUE)",
           formula="total ÷ (accélérateurs + hôte + réserve) (Google) ; au plus haut, PUE retenu "
                   "par EcoLogits pour OpenAI")
@@ -56,7 +56,7 @@ FLOP_PER_PARAMETER_TOKEN = Q_(2, "1/parameter/token")  # a forward pass: two ope
 ONE_GPU = Q_(1, "gpu")
 
 
-@estimate("epoch_energy_recomputed", unit="Wh/query", sig=2,
+@estimate(unit="Wh/query", sig=2,
           label="Énergie d'une requête typique à GPT-4o recalculée avec les hypothèses d'Epoch AI",
           formula="2 × paramètres actifs × jetons ÷ (puissance de calcul × utilisation) × "
                   "puissance par GPU × fraction appelée × PUE",
@@ -71,7 +71,7 @@ def epoch_energy_recomputed(epoch_active_parameters, epoch_output_tokens, epoch_
     return seconds * epoch_power_per_gpu * ONE_GPU * epoch_power_adjustment * epoch_pue
 
 
-@estimate("mlenergy_llama8b_per_response", unit="J/query", sig=2,
+@estimate(unit="J/query", sig=2,
           label="Énergie GPU d'une réponse de conversation de Llama 3.1 8B (ML.ENERGY v3.0)",
           formula="énergie par jeton (H100, lot de 64) × longueur moyenne d'une réponse",
           scope={"frontiere": ["A"], "utilisation": "banc", "statistique": "moyenne",
@@ -81,14 +81,14 @@ def mlenergy_llama8b_per_response(mlenergy_llama8b_energy_per_token, mlenergy_ch
     return mlenergy_llama8b_energy_per_token * mlenergy_chat_output_tokens
 
 
-@estimate("chatgpt_daily_energy_altman", unit="MWh/day", sig=2,
+@estimate(unit="MWh/day", sig=2,
           label="Électricité quotidienne de ChatGPT avec le chiffre d'OpenAI par requête",
           formula="énergie moyenne d'une requête (Altman) × requêtes quotidiennes (juillet 2025)")
 def chatgpt_daily_energy_altman(altman_chatgpt_energy, chatgpt_queries_per_day_2025):
     return altman_chatgpt_energy * chatgpt_queries_per_day_2025
 
 
-@estimate("chatgpt_yearly_energy_altman", unit="GWh/year", sig=2,
+@estimate(unit="GWh/year", sig=2,
           label="Électricité annuelle de ChatGPT avec le chiffre d'OpenAI par requête",
           formula="électricité quotidienne × 365 jours")
 def chatgpt_yearly_energy_altman(chatgpt_daily_energy_altman):
