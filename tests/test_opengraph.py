@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import pytest
+import sphinxext.opengraph._social_cards as social_cards_module
 from bs4 import BeautifulSoup
+from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+from hypothesis import given
+from hypothesis import strategies as st
+
+from empreinte_ia.sphinx.descriptions import page_description, shorten
 
 from .support.site import build_small_site
 
@@ -73,3 +82,73 @@ def test_description_is_cut_at_a_word_the_french_way(tmp_path):
     assert last in words.split(" "), f"coupé au milieu d'un mot : « {last} »"
     assert len(description) <= 200
     assert head.find("meta", attrs={"name": "description"})["content"] == description
+
+
+@given(st.lists(st.text(alphabet="abcé’\u00a0,;:«»", min_size=1, max_size=12), max_size=40),
+       st.integers(min_value=2, max_value=120))
+def test_shorten_cuts_at_a_word_with_an_ellipsis(words, length):
+    text = " ".join(words)
+    short = shorten(text, length)
+    assert len(short) <= length
+    if len(text) <= length:
+        assert short == text
+    else:
+        assert short.endswith("…") and "..." not in short
+        kept = short.removesuffix("…")
+        assert text.startswith(kept)
+        # Whole words only: what is kept ends where a word of the text ends.
+        rest = text[len(kept):]
+        assert kept == "" or rest[0] in " ,;:\u00a0«" or " " not in text[:length - 1], \
+            (text, short)
+
+
+def test_social_card_draws_the_french_description(tmp_path, monkeypatch):
+    """The chapter's card shows the page's description cut at a word with « … » (the extension
+    would cut it again inside a word with « ... »), and the tags name that card."""
+    drawn = []
+    real = social_cards_module.render_social_card
+
+    def record(path, site_title, page_title, description, siteurl, plt_objects):
+        drawn.append((page_title, description))
+        return real(path, site_title, page_title, description, siteurl, plt_objects)
+
+    monkeypatch.setattr(social_cards_module, "render_social_card", record)
+    words = " ".join(f"mot{i}" for i in range(80))
+    result = build_small_site(tmp_path, {
+        "chapitres/long.md": "# Long\n\nL'*entraînement* précède l'usage. " + words + "\n"})
+    assert result.ok, result.messages
+    assert len(drawn) == 1, drawn
+    title, description = drawn[0]
+    assert title == "Long"
+    assert description.startswith("L’entraînement précède l’usage. mot0")
+    assert description.endswith("…") and "..." not in description
+    assert description.removesuffix("…").split(" ")[-1] in words.split(" ")
+    head = BeautifulSoup(result.page("chapitres/long"), "html.parser").head
+    og = {m["property"]: m["content"] for m in head.find_all("meta", property=True)}
+    assert og["og:image"].endswith(".png") and "/_images/social_previews/" in og["og:image"]
+    assert (result.outdir / og["og:image"].split("/chiffres/", 1)[1]).is_file()
+    assert og["og:image:alt"] == og["og:description"]
+    assert head.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    assert len(head.find_all("meta", attrs={"name": "description"})) == 1
+
+
+def test_description_reads_only_the_first_paragraphs():
+    """The walk stops once the description is long enough: a page of a thousand paragraphs is
+    not read to its end (a paragraph that cannot be read is never reached)."""
+
+    class Unreadable(nodes.paragraph):
+        @property
+        def children(self):
+            raise AssertionError("paragraphe lu alors que la description était complète")
+
+        @children.setter
+        def children(self, value):
+            pass
+
+    document = new_document("page", get_default_settings(Parser))
+    for i in range(30):
+        document += nodes.paragraph(text=f"Phrase numéro {i} du début de la page.")
+    document += Unreadable()
+    description = page_description(document, 200)
+    assert description.startswith("Phrase numéro 0 du début de la page. Phrase numéro 1")
+    assert description.endswith("…") and len(description) <= 200

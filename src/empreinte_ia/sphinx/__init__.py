@@ -27,7 +27,7 @@
                    {affirmations-circulantes}, scope tags and range drivers in the annexes,
                    figures of different scopes refused side by side
   social_cards.py  an og:image per chapter (sphinxext-opengraph's social cards, local)
-  descriptions.py  page descriptions cut at a word, with « … », apostrophes closed up
+  descriptions.py  each page's description, once, from its first paragraphs, cut at a word
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
