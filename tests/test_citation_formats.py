@@ -4,6 +4,7 @@ toolchain (pdfLaTeX + BibTeX), CSL-JSON validated against the official CSL data 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -14,6 +15,7 @@ from pybtex.database import parse_string
 from empreinte_ia.citation import AUTHOR, Cited, Site, bibtex, bibtex_key, csl, full_fr, short_fr, site_csl
 from empreinte_ia.escape import latex
 from empreinte_ia.releases import load_releases
+from empreinte_ia.typography import typeset
 
 from .conftest import ROOT
 
@@ -85,7 +87,22 @@ def test_data_text_cannot_inject_a_bibtex_field(label):
     entry = parse_string(text, "bibtex").entries["iaenv-gpt4o_energy_short-v0.1.0"]
     assert set(entry.fields) == {"title", "howpublished", "year", "month", "version", "url",
                                  "urldate", "note"}
-    assert entry.fields["title"] == "{" + latex(label) + "}"
+    assert entry.fields["title"] == "{" + latex(typeset(label)) + "}"
+
+
+@pytest.mark.parametrize("field", ["title", "note"])
+def test_bibtex_texts_keep_french_no_break_spaces(field):
+    """Before « : ; ! ? » and inside « » (English quotes in the ASCII file), the space is a
+    no-break one (« ~ » or « \\, »): an ordinary space would let a line end before « ; »."""
+    labelled = {**RANGED, "libelle": "Part « haute » de l'étude « Faire sa part ? » : essai"}
+    cited = [_cited(labelled)] + _released_citations()
+    texts = [parse_string(bibtex(c, SITE), "bibtex").entries[bibtex_key(c)].fields[field]
+             for c in cited]
+    breakable = [t for t in texts if re.search(r"\S [:;!?](\s|$|})|`` | ''", t)]
+    assert breakable == [], breakable[:3]
+    assert "Part ``~haute~'' de l'{\\'e}tude ``~Faire sa part\\,?~''~: essai" in texts[0] \
+        or field == "note"
+    assert "(2025)\\,; calcul" in texts[0] or field == "title"
 
 
 def _released_citations():

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .escape import bibtex_field
 from .escaping import escape_bibtex_url
 from .formatting import french_date
+from .typography import typeset
 
 AUTHOR = "Les contributeurs du projet IA et environnement"
 SHORT_TITLE = "IA et environnement"
@@ -113,15 +114,18 @@ def bibtex_key(c: Cited) -> str:
 
 
 def bibtex(c: Cited, site: Site) -> str:
-    """A @misc entry that BibTeX, natbib and biblatex read without warning; ASCII only."""
+    """A @misc entry that BibTeX, natbib and biblatex read without warning; ASCII only.
+    Its texts in French typography: the no-break spaces before « : ; ! ? » and inside the
+    quotes (written « ~ » and « \\, » by the escaping) stay with the word they belong to."""
     year, month = c.release_date[:4], int(c.release_date[5:7])
     months = "jan feb mar apr may jun jul aug sep oct nov dec".split()
     origin = f"D’après {_producers(c.producers)} ; calculé" if c.producers else "Calculé"
-    note = bibtex_field(f"{c.quantity}. {origin} par {SHORT_TITLE}, {c.release_words(site)}, "
-                        f"licence {LICENCE}. Consulté le {french_date(c.accessed)}")
+    note = bibtex_field(typeset(f"{c.quantity}. {origin} par {SHORT_TITLE}, "
+                                f"{c.release_words(site)}, licence {LICENCE}. "
+                                f"Consulté le {french_date(c.accessed)}"))
     fields = [
         ("author", "{" + bibtex_field(AUTHOR) + "}"),
-        ("title", "{" + bibtex_field(c.label) + "}"),
+        ("title", "{" + bibtex_field(typeset(c.label)) + "}"),
         ("howpublished", bibtex_field(site.title) + ", " + bibtex_field(c.release_words(site))),
         ("year", year),
         ("version", c.release or bibtex_field(site.version)),
