@@ -150,3 +150,32 @@ def test_a_chart_wider_than_a_phone_is_refused(registry):
         charts.bars(registry, ["gpt4o_energy_short"],
                     ["Une étiquette de barre bien trop longue pour tenir sur un écran de téléphone"],
                     unit="Wh", title="Essai")
+
+
+def _drawn_texts(svg: str) -> list[str]:
+    """What a chart shows: its title (<title>, Dublin Core title) and each drawn text, which
+    matplotlib writes as a comment before the glyphs (svg.fonttype = path)."""
+    return (re.findall(r"<title>(.*?)</title>", svg, re.S)
+            + re.findall(r"<dc:title>(.*?)</dc:title>", svg, re.S)
+            + re.findall(r"<!-- (.*?) -->", svg, re.S))
+
+
+def test_chart_texts_are_typeset_in_french(registry):
+    svg = charts.bars(registry, ["gpt4o_energy_short", "gpt4o_energy_medium"],
+                      ["Requête courte: l'essai", "Moyenne..."], unit="Wh",
+                      title="Énergie d'une requête ; « essai »")
+    texts = _drawn_texts(svg.data)
+    assert "Énergie d’une requête\u202f; «\u00a0essai\u00a0»" in texts
+    assert "Requête courte\u00a0: l’essai" in texts and "Moyenne…" in texts
+    assert not [t for t in texts if "'" in t or "..." in t]
+
+
+@pytest.mark.build
+def test_built_charts_have_french_apostrophes_and_ellipses(site):
+    """Every chart of the site, as published: no straight apostrophe, no « ... »."""
+    charts_found = sorted(site.glob("_images/*.svg"))
+    assert len(charts_found) >= 10
+    wrong = [(svg.name, text) for svg in charts_found
+             for text in _drawn_texts(svg.read_text(encoding="utf-8"))
+             if "'" in text or "..." in text]
+    assert wrong == [], wrong[:5]

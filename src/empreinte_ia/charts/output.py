@@ -13,8 +13,10 @@ from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+from matplotlib.ticker import Formatter
 from matplotlib.transforms import Bbox
 
+from ..typography import typeset
 from .style import STYLE, ChartError
 
 # What drawn text may reach past the figure's edges, in inches: the saved SVG is cropped to
@@ -125,10 +127,54 @@ def rows_csv(rows: list[dict]) -> str:
     return out.getvalue()
 
 
+def french(text: str) -> str:
+    """A chart's text in French typography, as the pages' (typography.typeset), with « … »
+    for three dots; mathtext (between « $ ») is left as written."""
+    if "$" in text:
+        return text
+    return typeset(text).replace("...", "…")
+
+
+class _FrenchTicks(Formatter):
+    """An axis' tick labels, in French typography: matplotlib writes them again from the
+    axis' formatter each time it draws (ax.set_yticks(pos, labels) makes such a formatter)."""
+
+    def __init__(self, inner: Formatter):
+        self.inner = inner
+
+    def __call__(self, x, pos=None) -> str:
+        return french(self.inner(x, pos))
+
+    def format_ticks(self, values) -> list[str]:
+        return [french(label) for label in self.inner.format_ticks(values)]
+
+    def set_locs(self, locs) -> None:
+        self.inner.set_locs(locs)
+
+    def get_offset(self) -> str:
+        return french(self.inner.get_offset())
+
+
+def _typeset_texts(fig: Figure) -> None:
+    """Every text of the chart (titles, axis labels, tick labels, legends, annotations)."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for formatter, setter in ((axis.get_major_formatter(), axis.set_major_formatter),
+                                      (axis.get_minor_formatter(), axis.set_minor_formatter)):
+                if not isinstance(formatter, _FrenchTicks):
+                    setter(_FrenchTicks(formatter))
+    for text in fig.findobj(Text):
+        written = text.get_text()
+        if written != french(written):
+            text.set_text(french(written))
+
+
 def to_svg(fig: Figure, title: str, rows: list[dict]) -> SVG:
-    """Check the chart and save it. Overlapping text, or text that runs past the figure's
-    width (the SVG would be shown smaller, its text under 10 px on a phone), stops the build
-    with a French message."""
+    """Check the chart and save it, its texts in French typography. Overlapping text, or text
+    that runs past the figure's width (the SVG would be shown smaller, its text under 10 px on
+    a phone), stops the build with a French message."""
+    title = french(title)
+    _typeset_texts(fig)
     _fit_axis_labels(fig)
     problems = overlaps(fig)
     if problems:
