@@ -95,7 +95,7 @@ def test_bibtex_texts_keep_french_no_break_spaces(field):
     """Before « : ; ! ? » and inside « » (English quotes in the ASCII file), the space is a
     no-break one (« ~ » or « \\, »): an ordinary space would let a line end before « ; »."""
     labelled = {**RANGED, "libelle": "Part « haute » de l'étude « Faire sa part ? » : essai"}
-    cited = [_cited(labelled)] + _released_citations()
+    cited = [_cited(labelled), *_released_citations()]
     texts = [parse_string(bibtex(c, SITE), "bibtex").entries[bibtex_key(c)].fields[field]
              for c in cited]
     breakable = [t for t in texts if re.search(r"\S [:;!?](\s|$|})|`` | ''", t)]
