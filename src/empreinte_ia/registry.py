@@ -167,7 +167,8 @@ def _check_no_written_id(name: str, dec: ast.expr, shown: str) -> None:
     if not isinstance(dec, ast.Call) or not dec.args:
         return
     first = dec.args[0]
-    written = first.value if isinstance(first, ast.Constant) else ast.unparse(first)
+    written = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) \
+        else ast.unparse(first)
     if written == name:
         problem = (f"l'identifiant « {name} » est écrit dans le décorateur @estimate alors "
                    "que l'identifiant est le nom de la fonction")
