@@ -272,6 +272,36 @@ def test_removed_chapter_leaves_the_site_and_links_are_checked_again(tmp_path):
     assert "document inconnu « autre »" in result.stderr
 
 
+def test_pages_and_files_of_an_earlier_build_leave_the_site(tmp_path):
+    """A page removed while the environment that knew it is gone (`_build/doctrees` deleted,
+    another branch checked out, Sphinx updated) and files no page links to any more leave
+    `_build/html` at the next ordinary build; the pages and files still published stay."""
+    src = tmp_path / "docs"
+    write(src / "index.md", "# Mini\n\n```{toctree}\npage\nannexe-ancienne\n```\n")
+    write(src / "page.md", "# Page\n\nUne requête : {chiffre}`gpt4o_energy_short`.\n")
+    write(src / "annexe-ancienne.md", "# Ancienne\n\nTexte.\n")
+    out = tmp_path / "html"
+    assert sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES).returncode == 0
+    assert (out / "annexe-ancienne.html").is_file()
+    kept = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()
+                  and p.name != "annexe-ancienne.html" and "/v/" not in f"/{p.parent}/")
+    shutil.rmtree(tmp_path / "doctrees")
+    (src / "annexe-ancienne.md").unlink()
+    write(src / "index.md", "# Mini\n\n```{toctree}\npage\n```\n")
+    write(out / "_images" / "graphique-ancien.svg", "<svg/>")
+    write(out / "_downloads" / "carnets" / "ancien.ipynb", "{}")
+    result = sphinx(src, out, DATA, tmp_path / "cache", NO_ANNEXES)
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert not (out / "annexe-ancienne.html").exists(), "la page supprimée a quitté le site"
+    assert not (out / "_images" / "graphique-ancien.svg").exists()
+    assert not (out / "_downloads" / "carnets").exists()
+    assert (out / "page.html").is_file() and (out / "search.html").is_file()
+    assert (out / "genindex.html").is_file() and (out / "donnees" / "parametres.csv").is_file()
+    now = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()
+                 and "/v/" not in f"/{p.parent}/")
+    assert set(kept) - set(now) == set(), "un fichier encore publié a été supprimé"
+
+
 def test_serve_is_as_strict_as_html():
     """`make html` and `make serve` would both run Sphinx with -n -W --keep-going."""
     [html] = [line.split() for line in commands("html") if "-m sphinx" in line]

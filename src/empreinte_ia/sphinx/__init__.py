@@ -15,7 +15,8 @@
   notebooks.py     the chapters' code cells run in one shared kernel, before reading
   published.py     what a reader sees, checked on the doctree: no hand-typed number, no unsafe
                    HTML, no role in a heading; roles and cross-references at their own line
-  freshness.py     incremental builds: faulty and removed pages out of the published folder
+  freshness.py     incremental builds: faulty, removed and stale pages and files out of the
+                   published folder
   pages.py         version and date for the templates, then inline icons and deferred scripts
   icons.py         Font Awesome icons as inline SVG
   publishing.py    open data, sitemap and robots.txt next to the pages
@@ -83,6 +84,7 @@ EVENTS = (
     ("doctree-resolved", downloads.on_doctree_resolved, 500),
     ("doctree-resolved", typography.on_doctree_resolved, 900),
     ("html-page-context", pages.on_html_page_context, 500),
+    ("html-page-context", freshness.on_html_page_context, 500),
     # After the theme has built its header buttons (default priority 500).
     ("html-page-context", downloads.on_html_page_context, 550),
     ("html-page-context", interface.on_html_page_context, 600),
