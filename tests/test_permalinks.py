@@ -16,6 +16,7 @@ from empreinte_ia.permalinks import write_pages
 from empreinte_ia.releases import load_releases
 
 from .conftest import ROOT
+from .support.browser import visit
 
 SITE = Site("IA et environnement : les chiffres calculés", "0.2.0", "2026-12-01",
             "https://exemple.org/chiffres/")
@@ -122,3 +123,25 @@ def _numbers(text: str) -> list[str]:
     """The numbers of a text, spaces aside: « 2 028 » and « 2028 » read alike."""
     return [n.replace("\u202f", "").replace(" ", "")
             for n in re.findall(r"−?\d[\d\u202f ]*(?:,\d+)?(?![\d,])", text.split(" éq.")[0])]
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_figure_page_titles_fit_a_phone(browser, base, site):
+    """At 320 px, the title of a release's figure page stays a few lines: the longest label
+    of the release takes at most eight, an ordinary one at most four (at the browser's default
+    heading size they took thirteen and six, a word cut in two)."""
+    release = load_releases(ROOT / "publications")[-1]
+    labels = sorted((len(e["libelle"]), key) for section in ("parametres", "estimations")
+                    for key, e in release[section].items())
+    for (_length, key), most in ((labels[-1], 8), (labels[len(labels) // 2], 4)):
+        path = f"v/{release['version']}/{anchor(key)}.html"
+        assert (site / path).is_file(), path
+        with visit(browser, base, path, width=320, height=800) as page:
+            lines = page.page.evaluate(
+                "(() => { const h = document.querySelector('h1');"
+                " return h.getBoundingClientRect().height /"
+                " parseFloat(getComputedStyle(h).lineHeight); })()")
+            scroll = page.page.evaluate("document.documentElement.scrollWidth")
+        assert round(lines) <= most, f"{path} : titre sur {lines:.0f} lignes à 320 px"
+        assert scroll <= 320, f"{path} : {scroll} px de large"

@@ -40,7 +40,11 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:44rem;margin:1rem aut
           "main{overflow-wrap:anywhere}"
           "pre{white-space:pre-wrap;word-break:break-word;background:#f3f3f3;padding:.5rem;"
           "font-size:.85rem}.etat{border-left:4px solid #8a4b00;padding-left:.75rem}"
-          "dt{font-weight:600}dd{margin:0 0 .5rem 1rem}")
+          "dt{font-weight:600}dd{margin:0 0 .5rem 1rem}"
+          # Headings sized to the screen: a long label stays a few lines on a phone (320 px).
+          "h1{font-size:clamp(1.3rem,1rem + 2vw,1.9rem);line-height:1.25;"
+          "overflow-wrap:break-word;hyphens:auto}"
+          "h2{font-size:clamp(1.15rem,1rem + 1vw,1.5rem);line-height:1.3}")
 
 
 # -- frozen texts set again ------------------------------------------------------------------
