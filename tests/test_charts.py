@@ -179,3 +179,16 @@ def test_built_charts_have_french_apostrophes_and_ellipses(site):
              for text in _drawn_texts(svg.read_text(encoding="utf-8"))
              if "'" in text or "..." in text]
     assert wrong == [], wrong[:5]
+
+
+def test_a_short_log_axis_labels_more_than_its_powers_of_ten():
+    """A log axis over less than two decades labels 1, 2 and 5 of each decade: one label alone
+    (« 10 ») does not let a reader read the bars."""
+    from empreinte_ia import load_registry
+    from empreinte_ia.charts import bars
+
+    registry = load_registry()
+    svg = bars(registry, ["gpt4o_daily_short", "gpt4o_daily_medium", "smartphone_battery"],
+               ["Courtes", "Moyennes", "Recharge"], unit="Wh", title="Journée", log=True)
+    ticks = re.findall(r"<!-- ([0-9][0-9\u202f ,]*) -->", svg.data)
+    assert len(ticks) >= 2, ticks
