@@ -213,6 +213,7 @@ BUILD_CASES = [
     ("donnees.yaml", "note_de_parametre_chiffree", "data"),
     ("estimations.yaml", "division_par_zero", "estimates"),
     ("estimations.yaml", "meme_estimation_deux_fois_dans_un_module", "estimates"),
+    ("estimations.yaml", "libelle_d_estimation_chiffre", "estimates"),
 ]
 
 
