@@ -102,7 +102,8 @@ def _text_errors(entry: Entry, lines: list[str], key: str, myst: bool, registry:
     found = text_quantities(text, names)
     if found:
         shown = " ; ".join(f"« {f} »" for f in found[:3])
-        fix = ("écrivez la valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage}) : "
+        fix = ("écrivez la valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage} ; "
+               "un compte s'écrit « {nombre}`identifiant` requêtes ») : "
                "ce texte est lu en MyST, le chiffre suivra le paramètre ; une valeur qui n'est "
                "pas dans le registre se reformule sans chiffre" if myst else
                "reformulez sans chiffre ni nombre en toutes lettres : ce texte s'affiche tel "

@@ -292,7 +292,7 @@ def instagram_vs_chatgpt_adoption(instagram_months_to_100m, chatgpt_months_to_10
 
 
 @estimate("gpt3_years_electricity_1000_people", unit="year", sig=2,
-          label="Années d'électricité domestique de mille personnes en France "
+          label="Années d'électricité domestique du groupe de référence en France "
                 "émettant autant que l'entraînement de GPT-3",
           formula="émissions de GPT-3 sans PUE ÷ émissions annuelles de l'électricité de mille personnes")
 def gpt3_years_electricity_1000_people(gpt3_co2_without_pue, electricity_co2_1000_people):
@@ -300,14 +300,14 @@ def gpt3_years_electricity_1000_people(gpt3_co2_without_pue, electricity_co2_100
 
 
 @estimate("gpt3_share_of_target_1000_people", unit="percent", sig=2,
-          label="Part de l'objectif annuel d'émissions de mille personnes prise par GPT-3",
+          label="Part de l'objectif annuel d'émissions du groupe de référence prise par GPT-3",
           formula="émissions de GPT-3 sans PUE ÷ (objectif annuel de mille personnes × un an)")
 def gpt3_share_of_target_1000_people(gpt3_co2_without_pue, co2_target_1000_people):
     return gpt3_co2_without_pue / (co2_target_1000_people * Q_(1, "year"))
 
 
 @estimate("llama3_total_share_of_target_1000_people", unit="percent", sig=2,
-          label="Part de l'objectif annuel d'émissions de mille personnes prise par Llama 3",
+          label="Part de l'objectif annuel d'émissions du groupe de référence prise par Llama 3",
           formula="émissions des deux modèles Llama 3 ÷ (objectif annuel de mille personnes × un an)")
 def llama3_total_share_of_target_1000_people(llama3_total_co2, co2_target_1000_people):
     return llama3_total_co2 / (co2_target_1000_people * Q_(1, "year"))
