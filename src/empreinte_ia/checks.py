@@ -173,10 +173,15 @@ def check_labels(registry: Registry, names: list[str]) -> list[DataError]:
 
 
 def lint_chapter(path: Path, names: list[str], shown: str | None = None) -> list[Finding]:
-    """Prose findings of one chapter; a file that is not UTF-8 is a DataError."""
-    from .datafile import read_text
+    """Prose findings of one chapter; a file that is not UTF-8, or whose YAML header cannot
+    be read, is a DataError."""
+    from .datafile import front_matter_error, read_text
 
-    return lint_text(read_text(path, shown), shown or str(path), names)
+    text = read_text(path, shown)
+    error = front_matter_error(text, shown or str(path))
+    if error is not None:
+        raise error
+    return lint_text(text, shown or str(path), names)
 
 
 def format_error(exc: DataError) -> str:
