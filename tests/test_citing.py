@@ -183,12 +183,13 @@ def _entry(path, anchor: str) -> str:
 
 def test_changed_figure_says_then_and_now_with_the_reason(built):
     # EPA: 4,6 t (range 4,6 to 4,7) in 0.1.0; the fixture's 0.2.0 raises it by 10 %: 5,06 to
-    # 5,17 t, shown to the tenth as its range allows (5,1 to 5,2). « par an par voiture », as
+    # 5,17 t, the value shown to the tenth as its range allows (5,1), the range a source
+    # publishes quoted with the digits of the data (5,06 to 5,17). « par an par voiture », as
     # 0.1.0 wrote it, is set again by today's formatter: « par an et par voiture ».
     page = _text(built / "v" / "0.1.0" / "car-emissions-per-year.html")
     unit = f"{NN}t éq. CO₂ par an et par voiture"
     assert (f"Cité en v0.1.0{NB}: 4,6{unit} (fourchette{NB}: 4,6 à 4,7{unit}) — "
-            f"aujourd’hui{NB}: 5,1{unit} (fourchette{NB}: 5,1 à 5,2{unit}).") in page, \
+            f"aujourd’hui{NB}: 5,1{unit} (fourchette{NB}: 5,06 à 5,17{unit}).") in page, \
         page[page.find("Cité"):][:400]
     assert f"en version 0.2.0, mise à jour de la source{NB}: Nouvelle édition du rapport. " in page
     moved = _text(built / "v" / "0.1.0" / "gpt4o-cars.html")
@@ -216,7 +217,7 @@ def test_change_log_lists_each_release_with_causes_and_reasons(built):
     line = log[log.find("(car_emissions_per_year)"):].split("\n")[0]
     unit = f"{NN}t éq. CO₂ par an et par voiture"
     assert line.startswith(f"(car_emissions_per_year){NB}: 4,6{unit} (4,6 à 4,7{unit}) → "
-                           f"5,1{unit} (5,1 à 5,2{unit}) (+10,0{NN}%)"), line
+                           f"5,1{unit} (5,06 à 5,17{unit}) (+10,0{NN}%)"), line
     assert f"Mise à jour de la source{NB}: Nouvelle édition du rapport." in line
     line = log[log.find("(gpt4o_cars)"):].split("\n")[0]
     assert f"Cause{NB}: car_emissions_per_year. Mise à jour de la source" in line
