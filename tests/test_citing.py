@@ -50,7 +50,7 @@ def built(tmp_path_factory):
     shutil.copytree(ROOT / "publications", releases)
     (releases / "0.2.0.json").write_text(dumps(freeze_tree(tree, "0.2.0", "2026-12-01")),
                                          encoding="utf-8")
-    _bump(data / "parameters" / "inference_gpt4o.yaml", "gpt4o_energy_medium", 1.2)
+    _bump(data / "parameters" / "inference_gpt4o.yaml", "smartphone_battery", 1.2)
     result = build_small_site(tmp, chapters, data=data, annexes=True,
                               overrides={"empreinte_releases_dir": str(releases)})
     assert result.ok, result.messages[-3000:]
@@ -196,14 +196,13 @@ def test_changed_figure_says_then_and_now_with_the_reason(built):
     assert "Cité en v0.1.0" in moved and "Nouvelle édition du rapport." in moved
     assert "Inchangé aujourd’hui" in _text(built / "v" / "0.1.0" / "gpt4o-energy-short.html")
     assert "Inchangé aujourd’hui" in _text(built / "v" / "0.2.0" / "car-emissions-per-year.html")
-    medium = _text(built / "v" / "0.2.0" / "gpt4o-energy-medium.html")
-    assert "dans la version de travail (non publiée), raison non enregistrée" in medium
+    battery = _text(built / "v" / "0.2.0" / "smartphone-battery.html")
+    assert "dans la version de travail (non publiée), raison non enregistrée" in battery
     car = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "car-emissions-per-year")
     assert "Publié tel quel en version 0.2.0." in car and "version 0.2.0 du 1er décembre 2026" in car
-    medium = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "gpt4o-energy-medium")
-    # Jegham et al. (2025), GPT-4o, 1 000 tokens in and out: 1,215 Wh (0,974 to 1,456): two
-    # digits, as its range of about ±20 % allows.
-    assert f"Cité en v0.2.0{NB}: 1,2{NN}Wh par requête (fourchette{NB}: 0,97 à 1,5{NN}Wh" in medium
+    medium = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "smartphone-battery")
+    # A smartphone charge: 15 Wh (12 to 19), the range quoted as the data writes it.
+    assert f"Cité en v0.2.0{NB}: 15{NN}Wh par recharge (fourchette{NB}: 12 à 19{NN}Wh" in medium
     assert f"raison non enregistrée. Valeur figée{NB}: version 0.2.0." in medium
     assert "version de travail postérieure à la 0.2.0" in medium
 
