@@ -34,8 +34,8 @@ def chapters(page: str = PAGE) -> dict[str, str]:
 
 def test_mini_site_renders_computed_values_with_links(tmp_path):
     result = build_small_site(tmp_path, {**chapters(), "index.md": INDEX.replace(
-        "autre\n", "autre\nannexes/parametres\nannexes/estimations\nannexes/verification\n")},
-        annexes=True)
+        "autre\n", "autre\nannexes/parametres\nannexes/estimations\n")},
+        annexes=("parametres", "estimations"))
     assert result.ok, result.messages
     index = result.page("index")
     assert f"0,42{NN}Wh par requête" in index

@@ -9,8 +9,9 @@
 
 `chapters` maps file names (relative to the source folder, ``.md``) to their text; an
 ``index.md`` listing them in a toctree is written unless you give one. The annexes are left out
-(their two hundred entries make a build slow) unless ``annexes=True``: roles still link to
-them, as the links are computed, not checked. `data` is the data folder to read: by default a
+(their two hundred entries make a build slow) unless ``annexes=True`` (all three) or a tuple of
+their names, e.g. ``annexes=("verification",)``: roles still link to them, as the links are
+computed, not checked. `data` is the data folder to read: by default a
 fresh copy of the project's data/ in ``tmp_path / "data"``, which the test may break first by
 passing ``data=copy_data(tmp_path)`` after editing it. `overrides` are extra configuration values
 (``-D`` on the command line).
@@ -83,21 +84,26 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
-def write_sources(srcdir: Path, chapters: dict[str, str], annexes: bool = False) -> None:
+def annex_names(annexes: bool | tuple[str, ...]) -> tuple[str, ...]:
+    """The annexes to build: all three for True, none for False, else those named."""
+    return ANNEXES if annexes is True else tuple(annexes or ())
+
+
+def write_sources(srcdir: Path, chapters: dict[str, str],
+                  annexes: bool | tuple[str, ...] = False) -> None:
     for name, text in chapters.items():
         write(srcdir / name, text)
-    if annexes:
+    for name in annex_names(annexes):
         (srcdir / "annexes").mkdir(exist_ok=True)
-        for name in ANNEXES:
-            shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", srcdir / "annexes" / f"{name}.md")
+        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", srcdir / "annexes" / f"{name}.md")
     if "index.md" not in chapters:
         pages = [n.removesuffix(".md") for n in chapters]
-        pages += [f"annexes/{n}" for n in ANNEXES] if annexes else []
+        pages += [f"annexes/{n}" for n in annex_names(annexes)]
         write(srcdir / "index.md", "# Accueil\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
 
 
 def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None = None,
-                     annexes: bool = False, overrides: dict | None = None,
+                     annexes: bool | tuple[str, ...] = False, overrides: dict | None = None,
                      fresh: bool = True) -> SmallSite:
     """Builds `chapters` with the data of `data` in ``tmp_path``; see the module's docstring.
 
@@ -110,9 +116,12 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
     data = data if data is not None else copy_data(tmp_path)
     conf: dict = {"empreinte_data_dir": str(data), "nitpicky": True,
                   "nb_execution_cache_path": str(tmp_path / "cache")}
-    if not annexes:  # the per-theme annex pages are written in any case: left unread
-        conf["exclude_patterns"] = ["_build", "**.ipynb_checkpoints", "README.md",
-                                    "annexes/parametres/*", "annexes/estimations/*"]
+    # The per-theme pages of the parameter and estimate annexes are written in any case: left
+    # unread unless their annex is built.
+    unread = [f"annexes/{n}/*" for n in ("parametres", "estimations")
+              if n not in annex_names(annexes)]
+    if unread:
+        conf["exclude_patterns"] = ["_build", "**.ipynb_checkpoints", "README.md", *unread]
     conf.update(overrides or {})
     log, errors, status = io.StringIO(), io.StringIO(), io.StringIO()
     ok = False
