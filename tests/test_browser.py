@@ -19,7 +19,7 @@ MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
 MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
 
