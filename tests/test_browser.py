@@ -90,12 +90,20 @@ def test_a_number_leads_to_its_provenance(browser, base):
         assert 0 <= top < page.page.viewport_size["height"], "l'entrée n'est pas à l'écran"
 
 
-def test_french_search_finds_a_chapter(browser, base):
+@pytest.mark.parametrize("start, opening", [("index.html", "button"),
+                                              ("chapitres/comparer.html", "Control+k")])
+def test_french_search_finds_a_chapter(browser, base, start, opening):
     """« refroidissements » is nowhere in the text: only the French stemmer links it to
-    « refroidissement » and « refroidir » (stem « refroid »)."""
+    « refroidissement » and « refroidir » (stem « refroid »). The search dialog opens from any
+    page, by its button or by Ctrl+K, though only search.html loads the index."""
     assert "refroidissements" not in (ROOT / "docs/chapitres/centres-de-donnees.md").read_text()
-    with look(browser, base, "index.html") as page:
-        page.page.locator("button.search-button-field").first.click()
+    with visit(browser, base, start) as page:
+        loaded = [url.split("?")[0].rsplit("/", 1)[1] for url in page.weights]
+        assert not {"searchindex.js", "searchtools.js", "language_data.js"} & set(loaded), loaded
+        if opening == "button":
+            page.page.locator("button.search-button-field").first.click()
+        else:
+            page.page.keyboard.press(opening)
         field = page.page.locator("input[name=q]:visible").first
         field.fill("refroidissements")
         field.press("Enter")
@@ -109,6 +117,7 @@ def test_french_search_finds_a_chapter(browser, base):
         results = page.page.locator("#search-results ul.search li a")
         hrefs = [a.get_attribute("href") for a in results.all()]
         assert any("chapitres/centres-de-donnees.html" in h for h in hrefs), hrefs
+        assert page.page.locator("#search-results h2").first.inner_text().startswith("Résultats")
         assert page.errors == []
 
 
