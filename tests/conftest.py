@@ -2,8 +2,9 @@
 fixtures.py: the browser fixtures, a plugin registered below).
 
 `make test` runs the suite on every core (pytest-xdist, ``-n auto --dist loadgroup``): the
-whole site is built once for all the workers (`site`), and the tests that share a fixture
-of their module run on one worker, so that it is made once (`pytest_collection_modifyitems`)."""
+whole site is built once for all the workers, in the background from the end of the
+collection (`site`), and the tests that share a fixture of their module run on one worker,
+so that it is made once (`pytest_collection_modifyitems`)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
-from .support.site import DATA, ROOT, build_full_site, write
+from .support.site import DATA, ROOT, start_full_site, wait_full_site, write
 
 __all__ = ["DATA", "ROOT", "write"]
 # The browser fixtures (`browser`, `base`) shared by test_browser.py and test_phone.py.
@@ -29,22 +29,28 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def _site_folder(factory: pytest.TempPathFactory) -> Path:
+    """Where the session builds the whole site: the same folder for every xdist worker."""
+    base = factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """If a test to run reads the whole site, its build starts now, in the background."""
+    if session.config.option.collectonly or os.environ.get("EMPREINTE_SITE"):
+        return
+    if any("site" in getattr(item, "fixturenames", ()) for item in session.items):
+        start_full_site(_site_folder(session.config._tmp_path_factory))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The whole site, built once for every test that reads it (once for all the workers:
-    the first one builds it, the others wait for it); EMPREINTE_SITE names a site already
-    built from this tree (`make html`) to test it without building it again."""
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once for every test that reads it, and once for all the xdist
+    workers (started when the tests are collected); EMPREINTE_SITE names a site already built
+    from this tree (`make html`) to test it without building it again."""
     if os.environ.get("EMPREINTE_SITE"):
         return Path(os.environ["EMPREINTE_SITE"])
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return build_full_site(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent / "site"  # the same for every worker
-    with FileLock(f"{shared}.lock"):
-        if not (shared / "complete").exists():
-            shutil.rmtree(shared, ignore_errors=True)
-            build_full_site(shared)
-            (shared / "complete").touch()
-    return shared / "html"
+    return wait_full_site(_site_folder(tmp_path_factory))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

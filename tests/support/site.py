@@ -26,7 +26,8 @@ cell that raised); `result.messages` holds every warning and error as written on
 log (« reading sources… », « 2 changed »); `result.outdir` is the HTML folder.
 
 `build_full_site(work)` builds the whole site with the Makefile's command line, in a separate
-process, as a contributor would (used once per session by the `site` fixture).
+process, as a contributor would; `start_full_site(work)` starts that build in the background and
+`wait_full_site(work)` waits for it (the `site` fixture: once per session, for every worker).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +159,38 @@ def sphinx_cli(srcdir: Path, outdir: Path, data_dir: Path, cache: Path,
            "-d", str(outdir.parent / "doctrees"), "-n", "-W", "--keep-going",
            "-D", f"empreinte_data_dir={data_dir}", *extra, str(srcdir), str(outdir)]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=900)
+
+
+def start_full_site(work: Path) -> None:
+    """Starts a clean, strict build of the whole site in `work`, in a thread of this process,
+    unless a process of this test session already did (the first to create `work` builds);
+    `wait_full_site` waits for it. The tests that do not read the site run meanwhile."""
+    try:
+        work.mkdir(parents=True)
+    except FileExistsError:
+        return
+
+    def build() -> None:
+        try:
+            result = sphinx_cli(ROOT / "docs", work / "html", DATA, work / "cache")
+            outcome, text = ("complete", "") if result.returncode == 0 else \
+                ("failed", result.stderr[-3000:])
+        except BaseException as exc:  # noqa: BLE001 - reported to every waiting test
+            outcome, text = "failed", f"{type(exc).__name__}: {exc}"
+        (work / "outcome.tmp").write_text(text, encoding="utf-8")
+        os.replace(work / "outcome.tmp", work / outcome)  # seen whole, or not at all
+
+    threading.Thread(target=build, name="full-site", daemon=True).start()
+
+
+def wait_full_site(work: Path) -> Path:
+    """The site built in `work` by `start_full_site` (started here if nobody did)."""
+    start_full_site(work)
+    while not (work / "complete").exists():
+        if (work / "failed").exists():
+            raise AssertionError((work / "failed").read_text(encoding="utf-8"))
+        time.sleep(0.2)
+    return work / "html"
 
 
 def build_full_site(work: Path) -> Path:
