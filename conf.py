@@ -137,9 +137,9 @@ ogp_description_length = 200
 ogp_social_cards = {"enable": False}
 empreinte_social_cards = {"enable": True}
 ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
-html_theme_options["extra_footer"] = (
-    f"Version {release} du {empreinte_build_date}. Textes et données sous licence CC BY 4.0, "
-    "code sous licence MIT.")
+# The footer: who, under which licences, which release (the theme's « By … » and « © Copyright »
+# items are English words or a capital in mid-sentence once translated).
+html_theme_options["footer_content_items"] = ["empreinte-pied.html"]
 
 # -- Page not found (404.html, served by the host for any unknown address) ---------------
 notfound_urls_prefix = "/" + html_baseurl.split("://", 1)[-1].split("/", 1)[-1]
@@ -149,7 +149,7 @@ notfound_context = {
         "<h1>Page introuvable</h1>"
         "<p>Cette adresse ne correspond à aucune page du livre. Elle a peut-être changé\u00a0: "
         "les chiffres ont des adresses stables dans les annexes.</p>"
-        "<ul><li><a href=\"" + notfound_urls_prefix + "index.html\">Revenir à l'accueil</a></li>"
+        "<ul><li><a href=\"" + notfound_urls_prefix + "index.html\">Revenir à l’accueil</a></li>"
         "<li><a href=\"" + notfound_urls_prefix + "search.html\">Rechercher dans le livre</a></li>"
         "<li><a href=\"" + notfound_urls_prefix + "annexes/parametres.html\">Annexe des "
         "paramètres</a></li></ul>"),

@@ -92,6 +92,21 @@ def test_failing_code_cell_names_file_and_line(tmp_path):
         "load_registry().value('pas_un_identifiant')\n```\n"))
     assert not result.ok
     assert result.has("une cellule de code a échoué", "page.md, ligne 16"), result.messages
+    # The French message and nothing else: no traceback, no Sphinx crash report.
+    assert "Traceback" not in result.messages and "report this error" not in result.messages
+    assert "Sphinx version" not in result.messages, result.messages
+
+
+def test_value_typed_in_a_chart_label_stops_the_build_at_its_line(tmp_path):
+    result = build_small_site(tmp_path, chapters(
+        NOTEBOOK_HEADER + "\n# Page\n\n```{code-cell} ipython3\n"
+        "from empreinte_ia import charts, load_registry\n"
+        "charts.bars(load_registry(), ['gpt4o_daily_short'],\n"
+        "            ['8 requêtes courtes'], unit='Wh', title='Une journée')\n```\n"))
+    assert not result.ok
+    assert result.has("page.md:17", "cellule de code", "« 8 requêtes courtes »"), \
+        result.messages
+    assert not (result.outdir / "page.html").exists()  # nothing published
 
 
 def test_malformed_data_stops_the_build(tmp_path):

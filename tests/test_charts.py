@@ -150,3 +150,16 @@ def test_a_chart_wider_than_a_phone_is_refused(registry):
         charts.bars(registry, ["gpt4o_energy_short"],
                     ["Une étiquette de barre bien trop longue pour tenir sur un écran de téléphone"],
                     unit="Wh", title="Essai")
+
+
+def test_a_short_log_axis_labels_more_than_its_powers_of_ten():
+    """A log axis over less than two decades labels 1, 2 and 5 of each decade: one label alone
+    (« 10 ») does not let a reader read the bars."""
+    from empreinte_ia import load_registry
+    from empreinte_ia.charts import bars
+
+    registry = load_registry()
+    svg = bars(registry, ["gpt4o_daily_short", "gpt4o_daily_medium", "smartphone_battery"],
+               ["Courtes", "Moyennes", "Recharge"], unit="Wh", title="Journée", log=True)
+    ticks = re.findall(r"<!-- ([0-9][0-9\u202f ,]*) -->", svg.data)
+    assert len(ticks) >= 2, ticks

@@ -124,7 +124,10 @@ def test_sharing_metadata_and_sitemap(built):
 
 def test_version_and_date_shown(built):
     page = (built / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"Version \d+\.\d+\.\d+ du \d{4}-\d{2}-\d{2}", page)
+    # In French, on screen and on paper: « Version 0.2.0 du 22 novembre 2026 », never an ISO date.
+    assert re.search(r"Version \d+\.\d+\.\d+ du (1er|\d{1,2}) [a-zéû]+ \d{4}\.", page)
+    assert not re.search(r"du \d{4}-\d{2}-\d{2}", page)
+    assert "Par les contributeurs du projet" in page and "Copyright" not in page
 
 
 def test_citation_file_matches_the_site():

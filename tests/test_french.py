@@ -228,3 +228,39 @@ def test_no_range_after_entre(site):
         if items:
             found[str(path.relative_to(site))] = items
     assert not found, "« entre … à … » (écrire « de … à … ») :\n" + _report(found)
+
+
+class _Attributes(HTMLParser):
+    """Tooltips, image descriptions and labels read by a screen reader, outside code."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("title", "alt", "aria-label") and value:
+                self.found.append(value)
+
+
+def test_tooltips_and_image_descriptions_are_typeset(site):
+    """A figure's tooltip (its label, from the data) and a chart's description get the same
+    apostrophes and spaces as the text around them."""
+    found: dict[str, list[str]] = {}
+    for page in pages(site):
+        parser = _Attributes()
+        parser.feed(page.read_text(encoding="utf-8"))
+        bad = [v for v in parser.found if re.search(r"\w'\w", v) or re.search(r" [:;!?]", v)]
+        if bad:
+            found[str(page.relative_to(site))] = bad
+    assert found == {}, "attributs sans typographie française :\n" + _report(found)
+
+
+def test_dates_are_written_in_french(site):
+    """« 22 novembre 2026 », never « 2026-11-22 », in the prose and the footer of every page."""
+    found: dict[str, list[str]] = {}
+    for page in pages(site):
+        dates = re.findall(r".{0,30}\b\d{4}-\d{2}-\d{2}\b", prose(page))
+        if dates:
+            found[str(page.relative_to(site))] = dates
+    assert found == {}, "dates au format ISO dans le texte :\n" + _report(found)

@@ -22,7 +22,7 @@ ENGLISH = re.compile(r"\b(Toggle|Search\.\.\.|Suggest edit|Repository|Open issue
                      r"Source repositories|Download|Print to PDF|Fullscreen|Skip to main|"
                      r"Back to top|On this page|Contents|next page|previous page|Show code|"
                      r"Hide code|Main|Section Navigation|Light|Dark|System Settings|"
-                     r"Edit this page|Last updated|Created using|Built with|By the)\b")
+                     r"Edit this page|Last updated|Created using|Built with|By the|Copyright)\b")
 
 
 class _Visible(HTMLParser):
@@ -138,3 +138,13 @@ def test_contributing_names_the_buttons_as_the_site_shows_them(site):
     shown = set(re.findall(r'(?:title|aria-label)="([^"]+)"', html))
     shown |= set(re.findall(r'<span class="btn__text-container">([^<]+)</span>', html))
     assert [n for n in names if n not in shown] == []
+
+
+def test_page_titles_keep_their_french_spaces():
+    """The themes pass page titles through Jinja's striptags, which turned the no-break space
+    before « : » into an ordinary one (« Estimations : … » in <title> and in the tooltips)."""
+    from empreinte_ia.sphinx.interface import striptags_keeping_french_spaces
+
+    assert striptags_keeping_french_spaces("Estimations\xa0: <em>Centres</em>\n de  données") == \
+        "Estimations\xa0: Centres de données"
+    assert striptags_keeping_french_spaces("«\u202foui\u202f» &amp; non") == "«\u202foui\u202f» & non"

@@ -128,3 +128,12 @@ def test_contributor_details_are_folded(browser, base):
         assert box.locator("summary").inner_text() == "Pour contribuer"
         assert not box.get_attribute("open")
         assert not page.page.get_by_text("Unité (pint)").first.is_visible()
+
+
+def test_field_labels_have_the_french_space_before_their_colon(browser, base):
+    """« Statut : », not « Statut: » (docutils writes the colon right after the label)."""
+    with visit(browser, base, "annexes/parametres/inference_gpt4o.html", width=390) as page:
+        befores = page.page.eval_on_selector_all(
+            "dl.field-list > dt > .colon",
+            "cs => cs.map(c => getComputedStyle(c, '::before').content)")
+        assert befores and set(befores) == {'"\u00a0"'}, set(befores)

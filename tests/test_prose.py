@@ -113,3 +113,16 @@ def test_math_digits_only_in_indices():
 def test_any_number_with_a_unit_is_found(n, unit):
     assert quantities(f"Une valeur de {n} {unit} ici.", NAMES)
     assert quantities(f"Une valeur de {n}{unit} ici.", NAMES)
+
+
+def test_texts_written_in_code_cells_are_checked_at_their_line():
+    """A chart's labels and title are written in a code cell and drawn in the SVG, where the
+    doctree check cannot read them: a value typed there goes stale like one in a paragraph."""
+    chapter = ("# Titre\n\n```{code-cell} ipython3\n:tags: [remove-input]\n"
+               "groupe = format_number(registre.value('reference_group_size').magnitudes()[0], 2)\n"
+               "charts.bars(registre, ['gpt4o_daily_short', 'smartphone_battery'],\n"
+               "            ['8 requêtes courtes', f'Objectif, {groupe} personnes'],\n"
+               "            unit='Wh', title='Une journée avec Llama 3.1 8B')\n```\n")
+    findings = lint_text(chapter, "page.md", ["Llama 3.1 8B"])
+    assert [(f.line, f.kind, f.text) for f in findings] == [(7, "code", "8 requêtes courtes")]
+    assert "cellule de code" in findings[0].message() and "page.md, ligne 7" in findings[0].message()

@@ -7,6 +7,7 @@ numbers, and the proper names listed in data/noms_propres.yaml (GPT-4o, Llama 3.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,6 +119,12 @@ class Finding:
     kind: str = "chiffre"
 
     def message(self) -> str:
+        if self.kind == "code":
+            return (f"{self.path}, ligne {self.line} : valeur écrite à la main dans un texte de "
+                    f"cellule de code (« {self.text.strip()[:80]} »), affiché par un graphique "
+                    "ou une sortie.\n  → Correction : décrivez la grandeur sans sa valeur (la "
+                    "barre la montre), ou composez le texte avec la valeur du registre "
+                    "(f\"… {format_number(registre.value('identifiant')…)} …\").")
         if self.kind == "alt":
             return (f"{self.path}, ligne {self.line} : graphique sans texte alternatif.\n"
                     "  → Correction : ajoutez « :  image: » puis « :    alt: description » "
@@ -164,6 +171,23 @@ def text_quantities(text: str, names: re.Pattern | None) -> list[str]:
     return found
 
 
+def code_texts(code: str, first_line: int, path: str, names: re.Pattern | None) -> list[Finding]:
+    """Texts written in a code cell that a reader reads (chart labels and titles, printed
+    text): each string literal with a space, and the literal parts of an f-string; a value
+    composed from the registry ({…}) is computed, not typed. Identifiers and units have no
+    space. A cell that does not parse is left to the kernel, which reports it."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value \
+                and quantities(node.value, names):
+            found.append(Finding(path, first_line + node.lineno - 1, node.value, "code"))
+    return found
+
+
 def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
     findings = []
     pattern = _names_pattern(names)
@@ -185,10 +209,12 @@ def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
                 if cell is not None and not stack:
                     if cell["figure"] and not cell["alt"]:
                         findings.append(Finding(path, cell["line"], cell["text"], "alt"))
+                    findings += code_texts("\n".join(cell["code"]), cell["first"], path, pattern)
                     cell = None
             else:
                 if m.group(4) == "code-cell":
-                    cell = {"line": number, "text": line, "figure": False, "alt": False}
+                    cell = {"line": number, "text": line, "figure": False, "alt": False,
+                            "code": [], "first": number + 1}
                 prose = (not stack or stack[-1][1]) and (
                     mark[0] == ":" or (m.group(4) or "") in _PROSE_DIRECTIVES)
                 stack.append((mark, prose))
@@ -196,6 +222,10 @@ def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
         if cell is not None:
             cell["figure"] |= bool(re.match(r"^:\s+figure:", line))
             cell["alt"] |= bool(re.match(r"^:\s+alt:\s*\S", line))
+            if line.startswith(":") and not cell["code"]:
+                cell["first"] = number + 1   # the cell's options come before its code
+            else:
+                cell["code"].append(line)
         if stack and not stack[-1][1]:
             continue
         if re.match(r"^\s*:[\w-]+:", line):    # directive options

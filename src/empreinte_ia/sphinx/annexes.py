@@ -12,6 +12,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from ..display import ESTIMATES_DOC, PARAMETERS_DOC, anchor, group_of, render, sort_key
+from ..formatting import french_date
 from ..registry import Registry
 from .history import cite_box, history_field
 from .nodes import details, field, joined, link, myst, page_uri, reference, summary
@@ -86,7 +87,7 @@ class ParametersList(_EntryList):
             field(rows, "Version lue", p.source_version)
         field(rows, "Année", str(p.year))
         if p.accessed:
-            field(rows, "Consulté le", p.accessed)
+            field(rows, "Consulté le", french_date(p.accessed))
         if p.licence:
             field(rows, "Licence", p.licence)
         if p.note:

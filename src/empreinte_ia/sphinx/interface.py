@@ -51,6 +51,23 @@ def on_builder_inited(app: Sphinx) -> None:
     if theirs is not None and theirs is not ours:
         ours.add_fallback(theirs)
     locale.translators["general", "booktheme"] = ours
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None:  # HTML builders
+        templates.environment.filters["striptags"] = striptags_keeping_french_spaces
+
+
+# The no-break spaces that French typography puts before « : ; ! ? » and inside « ».
+_FRENCH_SPACES = {"\u00a0": "&#160;", "\u202f": "&#8239;"}
+
+
+def striptags_keeping_french_spaces(value) -> str:
+    """Jinja's ``striptags``, which the themes apply to page titles (``<title>``, the tooltips
+    of the previous and next links), joins words with ordinary spaces: Python counts a
+    no-break space as a space. Written as entities first, they come back after the join."""
+    text = str(value)
+    for char, entity in _FRENCH_SPACES.items():
+        text = text.replace(char, entity)
+    return Markup(text).striptags()  # plain text, escaped by the template's « |e »
 
 
 def issue_url(repository: str, pagename: str) -> str:

@@ -5,12 +5,13 @@ and each kernel imports the package, matplotlib and pandas and loads the registr
 of a clean build's time went there. Before reading, this module runs the pages that are not in
 the Jupyter cache yet in one kernel (names cleared and working folder set between pages) and
 stores their outputs in that cache, exactly as myst-nb would; myst-nb then finds them there.
-A page whose cells fail is not stored: myst-nb runs it again on its own and reports the error
-with its traceback, as before.
+A cell that fails stops the build there, with the French message of diagnostics.py (file,
+line, error, fix) and nothing else: no traceback, no Sphinx crash report, no page written.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -23,6 +24,9 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
+
+from .diagnostics import failed_cell_message
+from .state import DataStop
 
 logger = logging.getLogger(__name__)
 
@@ -88,8 +92,11 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
                 seconds = _run(client, path, notebook)
             except DeadKernelError:
                 break  # the rest is left to myst-nb
-            except CellExecutionError:
-                continue  # myst-nb runs it again and reports the error
+            except CellExecutionError as exc:
+                sys.stderr.write(failed_cell_message(path, exc) + "\n\nERREUR : la construction "
+                                 "s'arrête : rien n'est publié tant que cette cellule échoue.\n")
+                sys.stderr.flush()
+                raise DataStop(1) from None
             cache.cache_notebook_bundle(
                 CacheBundleIn(notebook, str(path), data={"execution_seconds": seconds}),
                 check_validity=False, overwrite=True)

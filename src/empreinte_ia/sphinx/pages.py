@@ -8,6 +8,7 @@ import re
 
 from sphinx.application import Sphinx
 
+from ..formatting import french_date
 from .icons import inline_icons
 from .state import state
 
@@ -19,7 +20,7 @@ def on_html_page_context(app: Sphinx, pagename, templatename, context, doctree) 
     """Version and build date, shown in the footer."""
     site = state(app).site
     context["empreinte_version"] = site.version
-    context["empreinte_date"] = site.date
+    context["empreinte_date"] = french_date(site.date)
 
 
 def defer_scripts(page_html: str) -> str:

@@ -39,12 +39,21 @@ def _prose(element: nodes.Element, in_bibliography: bool = False):
                               or isinstance(child, (nodes.citation, nodes.footnote)))
 
 
+# Attributes a reader meets as text: a link's tooltip, an image's description.
+_READ_ATTRIBUTES = ((nodes.reference, "reftitle"), (nodes.image, "alt"))
+
+
 def typeset_tree(document: nodes.document) -> None:
-    """No-break spaces before « : ; ! ? » and inside « », typographic apostrophes."""
+    """No-break spaces before « : ; ! ? » and inside « », typographic apostrophes, in the text
+    and in the tooltips and image descriptions."""
     for text, in_bibliography in list(_prose(document)):
         new = typeset(str(text), add_missing=not in_bibliography)
         if new != str(text):
             text.parent.replace(text, nodes.Text(new))
+    for kind, attribute in _READ_ATTRIBUTES:
+        for element in document.findall(kind):
+            if element.get(attribute):
+                element[attribute] = typeset(element[attribute])
 
 
 class FrenchTypography(SphinxTransform):
