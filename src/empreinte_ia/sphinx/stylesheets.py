@@ -48,7 +48,9 @@ def words_of(texts: Iterable[str]) -> set[str]:
 
 def split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside :not(…) or :is(…))."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in prelude:
         depth += (char == "(") - (char == ")")
         if char == "," and depth == 0:
