@@ -53,11 +53,15 @@ def test_selector_lists_split_at_their_own_commas(selectors):
 SBT_CSS = (Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"
            / "styles" / "sphinx-book-theme.css")
 # A fingerprint of every computed property of every element and of its ::before and ::after.
-STYLES = """() => {
+STYLES = r"""() => {
   const hash = (text) => { let h = 2166136261;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
     return h >>> 0; };
-  const one = (s) => Array.from(s).sort().map((p) => p + ":" + s.getPropertyValue(p)).join(";");
+  // CSS escapes read as the characters they stand for: "\f062" is the character U+F062.
+  const text = (v) => v.replace(/\\([0-9a-fA-F]{1,6})\s?/g,
+                                (m, h) => String.fromCodePoint(parseInt(h, 16)));
+  const one = (s) => Array.from(s).sort().map((p) => p + ":" + text(s.getPropertyValue(p)))
+                                      .join(";");
   return Array.from(document.querySelectorAll("*"), (e) => [
     e.tagName + "." + e.classList.value,
     hash(one(getComputedStyle(e)) + one(getComputedStyle(e, "::before"))
