@@ -196,6 +196,20 @@ def test_bad_chapter(case, chapter_build):
     assert not (out / f"cas_{case['cas']}.html").exists(), "page fautive publiée"
 
 
+HEADER_CASES = [c for c in CHAPTER_CASES if c["cas"].startswith("entete_")]
+
+
+@pytest.mark.parametrize("case", HEADER_CASES, ids=[c["cas"] for c in HEADER_CASES])
+def test_bad_front_matter_in_lint(case, tmp_path, capsys):
+    """`make lint` and pre-commit say what the build says, from the same function."""
+    target = tmp_path / f"cas_{case['cas']}.md"
+    target.write_text(case["contenu"], encoding="utf-8")
+    code = lint.main([str(target)])
+    out = capsys.readouterr()
+    assert code == 1
+    assert_french_error(out.out + out.err, target, case["ligne"], case["message"])
+
+
 def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
     result, _found, out = chapter_build
     assert "la construction échoue sur" in result.stderr
@@ -213,6 +227,7 @@ BUILD_CASES = [
     ("donnees.yaml", "note_de_parametre_chiffree", "data"),
     ("estimations.yaml", "division_par_zero", "estimates"),
     ("estimations.yaml", "meme_estimation_deux_fois_dans_un_module", "estimates"),
+    ("estimations.yaml", "libelle_d_estimation_chiffre", "estimates"),
 ]
 
 

@@ -144,7 +144,8 @@ def test_full_site(site):
     out = site
     page = (out / "chapitres/utilisation.html").read_text(encoding="utf-8")
     assert f"0,42{NN}Wh par requête" in page
-    assert f"390{NN}000 à 460{NN}000{NN}MWh par an" in page  # two digits: a ±8 % range
+    # The range Jegham et al. publish, quoted with its digits (the value: two digits, ±8 %).
+    assert f"391{NN}509 à 463{NN}269{NN}MWh par an" in page
     assert f"772{NN}milliards de requêtes</a> auraient" in page  # {mesure}: the sentence says « en 2025 »
     assert "<svg" in page or ".svg" in page
     assert not list(out.rglob("*.map")), "pas de source maps publiées"

@@ -50,7 +50,7 @@ def built(tmp_path_factory):
     shutil.copytree(ROOT / "publications", releases)
     (releases / "0.2.0.json").write_text(dumps(freeze_tree(tree, "0.2.0", "2026-12-01")),
                                          encoding="utf-8")
-    _bump(data / "parameters" / "inference_gpt4o.yaml", "gpt4o_energy_medium", 1.2)
+    _bump(data / "parameters" / "inference_gpt4o.yaml", "smartphone_battery", 1.2)
     result = build_small_site(tmp, chapters, data=data, annexes=True,
                               overrides={"empreinte_releases_dir": str(releases)})
     assert result.ok, result.messages[-3000:]
@@ -183,26 +183,26 @@ def _entry(path, anchor: str) -> str:
 
 def test_changed_figure_says_then_and_now_with_the_reason(built):
     # EPA: 4,6 t (range 4,6 to 4,7) in 0.1.0; the fixture's 0.2.0 raises it by 10 %: 5,06 to
-    # 5,17 t, shown to the tenth as its range allows (5,1 to 5,2). « par an par voiture », as
+    # 5,17 t, the value shown to the tenth as its range allows (5,1), the range a source
+    # publishes quoted with the digits of the data (5,06 to 5,17). « par an par voiture », as
     # 0.1.0 wrote it, is set again by today's formatter: « par an et par voiture ».
     page = _text(built / "v" / "0.1.0" / "car-emissions-per-year.html")
     unit = f"{NN}t éq. CO₂ par an et par voiture"
     assert (f"Cité en v0.1.0{NB}: 4,6{unit} (fourchette{NB}: 4,6 à 4,7{unit}) — "
-            f"aujourd’hui{NB}: 5,1{unit} (fourchette{NB}: 5,1 à 5,2{unit}).") in page, \
+            f"aujourd’hui{NB}: 5,1{unit} (fourchette{NB}: 5,06 à 5,17{unit}).") in page, \
         page[page.find("Cité"):][:400]
     assert f"en version 0.2.0, mise à jour de la source{NB}: Nouvelle édition du rapport. " in page
     moved = _text(built / "v" / "0.1.0" / "gpt4o-cars.html")
     assert "Cité en v0.1.0" in moved and "Nouvelle édition du rapport." in moved
     assert "Inchangé aujourd’hui" in _text(built / "v" / "0.1.0" / "gpt4o-energy-short.html")
     assert "Inchangé aujourd’hui" in _text(built / "v" / "0.2.0" / "car-emissions-per-year.html")
-    medium = _text(built / "v" / "0.2.0" / "gpt4o-energy-medium.html")
-    assert "dans la version de travail (non publiée), raison non enregistrée" in medium
+    battery = _text(built / "v" / "0.2.0" / "smartphone-battery.html")
+    assert "dans la version de travail (non publiée), raison non enregistrée" in battery
     car = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "car-emissions-per-year")
     assert "Publié tel quel en version 0.2.0." in car and "version 0.2.0 du 1er décembre 2026" in car
-    medium = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "gpt4o-energy-medium")
-    # Jegham et al. (2025), GPT-4o, 1 000 tokens in and out: 1,215 Wh (0,974 to 1,456): two
-    # digits, as its range of about ±20 % allows.
-    assert f"Cité en v0.2.0{NB}: 1,2{NN}Wh par requête (fourchette{NB}: 0,97 à 1,5{NN}Wh" in medium
+    medium = _entry(built / "annexes" / "parametres" / "inference_gpt4o.html", "smartphone-battery")
+    # A smartphone charge: 15 Wh (12 to 19), the range quoted as the data writes it.
+    assert f"Cité en v0.2.0{NB}: 15{NN}Wh par recharge (fourchette{NB}: 12 à 19{NN}Wh" in medium
     assert f"raison non enregistrée. Valeur figée{NB}: version 0.2.0." in medium
     assert "version de travail postérieure à la 0.2.0" in medium
 
@@ -216,7 +216,7 @@ def test_change_log_lists_each_release_with_causes_and_reasons(built):
     line = log[log.find("(car_emissions_per_year)"):].split("\n")[0]
     unit = f"{NN}t éq. CO₂ par an et par voiture"
     assert line.startswith(f"(car_emissions_per_year){NB}: 4,6{unit} (4,6 à 4,7{unit}) → "
-                           f"5,1{unit} (5,1 à 5,2{unit}) (+10,0{NN}%)"), line
+                           f"5,1{unit} (5,06 à 5,17{unit}) (+10,0{NN}%)"), line
     assert f"Mise à jour de la source{NB}: Nouvelle édition du rapport." in line
     line = log[log.find("(gpt4o_cars)"):].split("\n")[0]
     assert f"Cause{NB}: car_emissions_per_year. Mise à jour de la source" in line

@@ -79,7 +79,9 @@ def test_duplicate_id_across_files(data_copy):
 def test_malformed_yaml(data_copy):
     broken(data_copy, GOOD.replace("  unite: Wh/query", "  unite: [Wh/query"))
     err = load_error(data_copy)
-    assert "YAML mal formé" in str(err) and err.line is not None and err.line >= 7
+    # The line of the bracket left open, not the line where the reader noticed it.
+    assert "YAML mal formé (une liste entre crochets jamais fermée)" in str(err)
+    assert err.line == 6 and "Correction : fermez le crochet" in str(err)
 
 
 def test_unit_without_french_name(data_copy):

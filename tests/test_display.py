@@ -81,3 +81,31 @@ def test_core_package_imports_no_sphinx_docutils_or_theme():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT / "src"), MPLBACKEND="Agg"))
     assert out.stdout.strip() == ""
+
+
+def test_parameter_ranges_are_quoted_with_the_source_digits(registry):
+    """{plage} of a parameter shows the bounds its source published, every digit of the data
+    file (« 325 à 580 TWh », not « 320 à 580 »); an estimate's range follows its uncertainty."""
+    from empreinte_ia.display import sig_of
+    from empreinte_ia.formatting import format_range
+    from empreinte_ia.units import is_calendar_year
+
+    from .test_formatting import parse_numbers
+
+    assert render(registry, "us_dc_electricity_2028", "plage") == "325 à 580\u202fTWh par an"
+    ranged = [k for k in registry.parameters if registry.value(k).has_range]
+    assert len(ranged) > 20
+    for key in ranged:
+        value = registry.value(key)
+        _mid, low, high = value.magnitudes()
+        text = render(registry, key, "plage-nombre")
+        if is_calendar_year(value.units):
+            assert text == f"{low:.0f} à {high:.0f}", key
+            continue
+        assert parse_numbers(text) == pytest.approx([low, high], rel=1e-12, abs=0), (key, text)
+    estimates = [k for k in registry.estimates if registry.value(k).has_range]
+    for key in estimates[:40]:
+        value = registry.value(key)
+        mid, low, high = value.magnitudes()
+        assert render(registry, key, "plage") == format_range(low, high, value.units,
+                                                              sig_of(registry, key), mid)

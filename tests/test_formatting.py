@@ -203,3 +203,36 @@ def test_years_never_grouped(year, sig):
     text = format_quantity(year, ureg.Unit("calendar_year"), sig)
     assert text == str(year)
     assert "\u202f" not in format_range(year, year + 5, ureg.Unit("calendar_year"), sig)
+
+
+# -- A range a source published is a quotation: each bound keeps its written digits --------
+def _written(mantissa: int, exponent: int) -> float:
+    """A bound as a data file writes it: n significant digits, then a power of ten."""
+    return float(f"{mantissa}e{exponent}")
+
+
+written_bounds = st.builds(_written, st.integers(1, 9_999_999), st.integers(-4, 9))
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=written_bounds, b=written_bounds, sig=st.integers(1, 3), unit=st.sampled_from(UNITS))
+def test_quoted_range_parses_back_to_the_exact_bounds(a, b, sig, unit):
+    if a == b:
+        return
+    low, high = sorted((a, b))
+    text = format_range(low, high, ureg.Unit(unit), sig, quoted=True)
+    assert parse_numbers(text) == pytest.approx([low, high], rel=1e-12, abs=0), text
+
+
+def test_quoted_range_keeps_the_source_digits():
+    twh = ureg.Unit("TWh/year")
+    # LBNL (2024) publishes 325 to 580 TWh: two digits would round 325 to 320.
+    assert format_range(325, 580, twh, 2, 450) == f"320 à 580{NN}TWh par an"
+    assert format_range(325, 580, twh, 2, 450, quoted=True) == f"325 à 580{NN}TWh par an"
+    # never fewer digits than written, and a trailing zero of the shown digits is kept
+    assert format_range(0.16, 0.6, ureg.Unit("Wh"), 2, quoted=True) == f"0,16 à 0,60{NN}Wh"
+    # many digits read whole, not as « 1,334991 million »
+    assert format_range(1334991, 1579680, ureg.Unit("kL"), 2, quoted=True) == \
+        f"1{NN}334{NN}991 à 1{NN}579{NN}680{NN}kL"
+    assert format_range(1.3e9, 1.6e9, ureg.Unit("L"), 2, quoted=True) == \
+        f"1,3 à 1,6{NN}milliard de litres"

@@ -67,6 +67,7 @@ def test_chart_without_alt_text_is_found():
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from empreinte_ia.counted_nouns import COUNTED_NOUNS  # noqa: E402
 from empreinte_ia.prose import quantities  # noqa: E402
 
 
@@ -77,11 +78,40 @@ def test_numbers_in_words_that_state_a_quantity():
         assert quantities(text, NAMES), text
 
 
-def test_number_words_that_count_things_are_prose():
-    for text in ("Les deux versions du modèle.", "Trois étapes forment un bloc.",
-                 "Des dizaines de millions de dollars.", "Mille milliards de paramètres.",
-                 "Répété des dizaines de fois.", "Les quatre bits de la version compressée."):
+def test_number_words_that_name_parts_of_the_text_are_prose():
+    for text in ("Les deux versions du modèle.", "Les deux modèles réunis.", "Pour les deux pays.",
+                 "Des dizaines de millions de dollars.", "Les quatre bits de la version compressée.",
+                 "Une requête, une image et une vidéo.", "Ces trois machines de l'infographie."):
         assert quantities(text, NAMES) == [], text
+
+
+def test_number_words_before_counted_nouns_are_quantities():
+    cases = {"Un utilisateur envoie huit requêtes par jour.": "huit requêtes",
+             "Dix images et cent foyers.": "Dix images",
+             "Trois étapes forment un bloc.": "Trois étapes",
+             "Mille milliards de paramètres.": "Mille milliards de paramètres",
+             "Répété des dizaines de fois.": "dizaines de fois",
+             "Une dizaine de serveurs.": "dizaine de serveurs",
+             "La moitié des requêtes.": "moitié des requêtes",
+             "Le tiers des utilisateurs.": "tiers des utilisateurs",
+             "Sur trois GPU.": "trois GPU",
+             "Il y a vingt-quatre heures.": "vingt-quatre heures",
+             "Trois millions de foyers américains.": "Trois millions de foyers"}
+    for text, found in cases.items():
+        assert found in quantities(text, NAMES), (text, quantities(text, NAMES))
+
+
+_NUMBER_WORDS = ["deux", "trois", "huit", "dix", "douze", "vingt", "vingt-quatre", "cent",
+                 "deux cents", "mille", "trois mille", "cinquante-deux"]
+
+
+@given(st.sampled_from(_NUMBER_WORDS), st.sampled_from(COUNTED_NOUNS), st.booleans())
+def test_any_number_word_before_any_counted_noun_is_found(number, noun, capital):
+    text = f"{number} {noun}"
+    text = text[0].upper() + text[1:] if capital else text
+    assert text in quantities(f"Il y a {text} ici.", NAMES)
+    assert any(noun in f for f in quantities(f"Des millions de {noun}.", NAMES))
+    assert any(noun in f for f in quantities(f"Une centaine de {noun}.", NAMES))
 
 
 def test_digits_glued_to_units_or_x():

@@ -239,10 +239,10 @@ def test_release_freezes_tags_and_refuses_unexplained_changes(clone, monkeypatch
     for base in (None, "HEAD~1"):  # the last release, then a git reference (as in CI)
         text = diff_command(base, clone)
         line = next(x for x in text.splitlines() if x.startswith("| `gpt4o_energy_short`"))
-        # Jegham et al. (2025): 0,42 Wh (0,29 to 0,55); × 1,25 = 0,525 (0,3625 to 0,6875), shown
-        # with the two digits its range of about ±30 % allows.
+        # Jegham et al. (2025): 0,42 Wh (0,29 to 0,55); × 1,25 = 0,525 (0,3625 to 0,6875): the
+        # value with the two digits its range of about ±30 % allows, the range as written.
         assert ("| 0,42\u202fWh par requête (0,29 à 0,55\u202fWh par requête) | "
-                "0,53\u202fWh par requête (0,36 à 0,69\u202fWh par requête) |") in line, line
+                "0,53\u202fWh par requête (0,3625 à 0,6875\u202fWh par requête) |") in line, line
         assert "+25,0 %" in line and "chapitres/utilisation.html" in line, line
         assert "annexes/parametres/inference_gpt4o.html" in line
         assert "- id: gpt4o_energy_short  # paramètre : valeur, fourchette" in text

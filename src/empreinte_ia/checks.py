@@ -5,12 +5,16 @@ names) and the estimate modules; the first error is a `DataError` naming file, l
 `lint_chapters` checks the prose of chapters with the same rules the build applies to the
 published text (prose.quantities). `check_texts` applies the same rules to the texts of data/
 that a reader sees (labels, notes, reasons, origins): a value they state by hand would go stale
-when the parameter changes.
+when the parameter changes. `check_labels` applies them to the labels of the estimates
+(`@estimate(label=…)`), published as they are in the annexes, the exports and the charts.
 """
 
 from __future__ import annotations
 
+import ast
+import inspect
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +22,7 @@ from .claims import NO_CLAIM_FILE, NOTE_ROLE, Verdict, verdicts
 from .contradictions import Group, load_groups
 from .datafile import DataError, Entry, read_entries
 from .prose import Finding, _names_pattern, lint_text, load_names, text_quantities
-from .registry import Registry, load_registry
+from .registry import Estimate, Registry, load_registry
 
 # The texts of data/ a reader sees, per file: (field, rendered as MyST). MyST texts take the
 # roles {chiffre}, {nombre}, {plage}; the others are shown as they are (titles, links, CSV).
@@ -45,7 +49,7 @@ def load_data(data: Path, estimates: Path | None = None) -> Data:
     path = data / "contradictions.yaml"
     groups = load_groups(path, registry) if path.exists() else []
     names = load_names(data / "noms_propres.yaml")
-    errors = check_texts(data, registry, names)
+    errors = check_texts(data, registry, names) + check_labels(registry, names)
     if errors:
         raise DataErrors(errors)
     return Data(registry, found, groups, names)
@@ -98,7 +102,8 @@ def _text_errors(entry: Entry, lines: list[str], key: str, myst: bool, registry:
     found = text_quantities(text, names)
     if found:
         shown = " ; ".join(f"« {f} »" for f in found[:3])
-        fix = ("écrivez la valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage}) : "
+        fix = ("écrivez la valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage} ; "
+               "un compte s'écrit « {nombre}`identifiant` requêtes ») : "
                "ce texte est lu en MyST, le chiffre suivra le paramètre ; une valeur qui n'est "
                "pas dans le registre se reformule sans chiffre" if myst else
                "reformulez sans chiffre ni nombre en toutes lettres : ce texte s'affiche tel "
@@ -125,16 +130,63 @@ def check_texts(data: Path, registry: Registry, names: list[str]) -> list[DataEr
     return errors
 
 
-def lint_chapter(path: Path, names: list[str], shown: str | None = None) -> list[Finding]:
-    """Prose findings of one chapter; a file that is not UTF-8 is a DataError."""
-    from .datafile import read_text
+def _label_line(estimate: Estimate, needle: str) -> int:
+    """The line of the estimate's module where its label (the `label=` argument of
+    @estimate) holds `needle`; the decorator's line when the source cannot be read."""
+    try:
+        lines, start = inspect.getsourcelines(estimate.func)
+        tree = ast.parse(textwrap.dedent("".join(lines)))
+    except (OSError, TypeError, SyntaxError):
+        return estimate.line
+    word = re.split(r"\s", needle.strip(), maxsplit=1)[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "label":
+            first, last = node.value.lineno, node.value.end_lineno or node.value.lineno
+            for number in range(first, last + 1):
+                if word and word in lines[number - 1]:
+                    return start + number - 1
+            return start + first - 1
+    return estimate.line
 
-    return lint_text(read_text(path, shown), shown or str(path), names)
+
+def check_labels(registry: Registry, names: list[str]) -> list[DataError]:
+    """Labels of estimates that state a value by hand: the rules of the data texts
+    (prose.text_quantities), at the label's line in its module. A label is shown as it is
+    (annexes, CSV and JSON exports, charts), next to the value it describes."""
+    pattern = _names_pattern(names)
+    errors: list[DataError] = []
+    for key in sorted(registry.estimates):
+        estimate = registry.estimates[key]
+        found = text_quantities(estimate.label, pattern)
+        if not found:
+            continue
+        shown = " ; ".join(f"« {f} »" for f in found[:3])
+        errors.append(DataError(
+            estimate.path, _label_line(estimate, found[0]),
+            f"nombre tapé à la main dans le libellé de l'estimation « {key} » ({shown}) : "
+            "il ne suivrait pas les changements de la valeur",
+            "décrivez la grandeur sans sa valeur (« texte court » plutôt que « texte de "
+            "250 mots » : le libellé s'affiche tel quel dans les annexes, les exports et les "
+            "graphiques, à côté de la valeur) ; si ce nombre est une entrée du calcul, faites-en "
+            "un paramètre de data/parameters/ et passez-le à la fonction"))
+    return errors
+
+
+def lint_chapter(path: Path, names: list[str], shown: str | None = None) -> list[Finding]:
+    """Prose findings of one chapter; a file that is not UTF-8, or whose YAML header cannot
+    be read, is a DataError."""
+    from .datafile import front_matter_error, read_text
+
+    text = read_text(path, shown)
+    error = front_matter_error(text, shown or str(path))
+    if error is not None:
+        raise error
+    return lint_text(text, shown or str(path), names)
 
 
 def format_error(exc: DataError) -> str:
     return "\n".join(f"ERREUR : {e.text()}" for e in getattr(exc, "errors", [exc]))
 
 
-__all__ = ["Data", "DataError", "DataErrors", "check_texts", "format_error", "lint_chapter",
+__all__ = ["Data", "DataError", "DataErrors", "check_labels", "check_texts", "format_error", "lint_chapter",
            "load_data"]

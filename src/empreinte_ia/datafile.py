@@ -139,19 +139,86 @@ def read_text(path: Path, shown: str | None = None) -> str:
                         "enregistrez le fichier en UTF-8 dans votre éditeur") from None
 
 
+# What the YAML reader says (PyYAML or libyaml, in English), said in French: (words of its
+# message, what went wrong, the fix, whether the line is where the faulty construct began).
+_YAML_PROBLEMS = (
+    ("tab character", "une tabulation dans l'indentation",
+     "indentez avec des espaces, jamais des tabulations", False),
+    ("cannot start any token", "une tabulation ou un caractère réservé en début de valeur",
+     "indentez avec des espaces, jamais des tabulations ; une valeur qui commence par @ ou ` "
+     "se met entre guillemets", False),
+    ("end of stream", "un guillemet ouvert et jamais fermé",
+     "fermez le guillemet sur la même ligne, ou retirez-le", True),
+    ("mapping values are not allowed", "un deux-points inattendu, ou une ligne mal indentée",
+     "mettez entre guillemets une valeur qui contient deux-points suivis d'une espace, et "
+     "alignez les champs d'un même niveau", False),
+    ("could not find expected ':'", "une ligne sans deux-points après le nom du champ",
+     "écrivez nom_du_champ: valeur", False),
+    ("expected ',' or ']'", "une liste entre crochets jamais fermée",
+     "fermez le crochet de la liste, sur la même ligne", True),
+    ("expected ',' or '}'", "un dictionnaire entre accolades jamais fermé",
+     "fermez l'accolade, sur la même ligne", True),
+    ("undefined alias", "un astérisque en début de valeur (un alias YAML inconnu)",
+     "mettez la valeur entre guillemets", False),
+    ("unknown escape character", "une barre oblique inverse inconnue entre guillemets doubles",
+     "doublez la barre oblique inverse, ou prenez des guillemets simples", False),
+    ("expected <block end>", "une indentation incohérente",
+     "alignez les champs d'un même niveau sur le même nombre d'espaces", False),
+    ("expected key", "une indentation incohérente",
+     "alignez les champs d'un même niveau sur le même nombre d'espaces", False),
+    ("<document start>", "une indentation incohérente (un champ décalé en début de bloc)",
+     "commencez les champs de premier niveau en début de ligne", False),
+)
+
+
+def yaml_problem(exc: yaml.YAMLError) -> tuple[int | None, str, str]:
+    """What went wrong in a YAML text, in French: (line from 1 in the text, what, fix)."""
+    said, problem, context = str(exc), None, None
+    if isinstance(exc, yaml.MarkedYAMLError):
+        said = f"{exc.problem or ''} {exc.context or ''}"
+        problem, context = exc.problem_mark, exc.context_mark
+    for words, what, fix, at_start in _YAML_PROBLEMS:
+        if words in said:
+            mark = (context or problem) if at_start else (problem or context)
+            return (mark.line + 1 if mark else None), what, fix
+    mark = problem or context
+    return (mark.line + 1 if mark else None), "une syntaxe que le lecteur YAML ne comprend pas", \
+        "vérifiez l'indentation (des espaces), les deux-points et les guillemets de cette ligne"
+
+
 def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=StrictLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataError(
-            shown, line, f"YAML mal formé ({exc.problem or exc.context})",
-            "vérifiez l'indentation, les deux-points et les guillemets de cette ligne",
-        ) from None
     except yaml.YAMLError as exc:
-        raise DataError(shown, None, f"YAML mal formé ({exc})",
-                        "vérifiez la syntaxe du fichier") from None
+        line, what, fix = yaml_problem(exc)
+        raise DataError(shown, line, f"YAML mal formé ({what})", fix) from None
+
+
+FRONT_MATTER_FIX = ("l'en-tête est le bloc entre les deux lignes de trois tirets en haut du "
+                    "fichier ; pour un chapitre avec des cellules de code, recopiez celui d'un "
+                    "autre chapitre")
+
+
+def front_matter_error(text: str, shown: str) -> DataError | None:
+    """The YAML header of a chapter (the block between two « --- » lines at the top, which
+    MyST reads with PyYAML), checked: a mistake is a DataError at its own line."""
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:
+        return DataError(shown, 1, "en-tête YAML jamais fermé",
+                         "fermez-le par une ligne de trois tirets ; " + FRONT_MATTER_FIX)
+    try:
+        data = yaml.safe_load("\n".join(lines[1:end]))
+    except yaml.YAMLError as exc:
+        line, what, fix = yaml_problem(exc)
+        return DataError(shown, line + 1 if line else 1, f"en-tête YAML illisible ({what})",
+                         f"{fix} ; {FRONT_MATTER_FIX}")
+    if data is not None and not isinstance(data, dict):
+        return DataError(shown, 2, "l'en-tête YAML n'est pas une suite de champs",
+                         "écrivez un champ par ligne, nom_du_champ: valeur ; " + FRONT_MATTER_FIX)
+    return None
 
 
 def _build(node: yaml.Node, shown: str, loader: StrictLoader, where: tuple,

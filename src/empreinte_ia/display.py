@@ -126,10 +126,14 @@ def sig_of(registry: Registry, key: str) -> int:
 def render(registry: Registry, key: str, kind: str = "chiffre") -> str:
     """The text of a figure, in the form its sentence needs (see KINDS):
     chiffre « 4 500 kWh par an et par foyer », mesure « 4 500 kWh » (the sentence says the
-    « par … »), nombre « 4 500 »; plage, plage-mesure, plage-nombre: the range likewise."""
+    « par … »), nombre « 4 500 »; plage, plage-mesure, plage-nombre: the range likewise.
+    The range of a parameter is the one its source published, shown with the source's digits
+    (« 325 à 580 TWh »); the range of an estimate has the digits its uncertainty allows."""
     value, sig = registry.value(key), sig_of(registry, key)
     if kind.startswith("plage"):
         form = FULL if kind == "plage" else kind.removeprefix("plage-")
         mid, low, high = value.magnitudes()
-        return format_range(low, high, value.units, sig, mid, form)
+        # A parameter's own bounds are the source's: quoted with their digits.
+        return format_range(low, high, value.units, sig, mid, form,
+                            quoted=key in registry.parameters)
     return format_value(value, sig, form=kind)

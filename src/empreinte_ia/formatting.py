@@ -40,6 +40,8 @@ _SCALES = [
 _VOWELS = "aeiouyéèêàâîôûh"
 # Most extra digits a range may take to keep its two bounds apart.
 _MAX_EXTRA_DIGITS = 3
+# Most significant digits of a number written with « million » or « milliard » (« 1,25 million »).
+_MAX_SCALED_DIGITS = 4
 
 
 def auto_sig(x: float) -> int:
@@ -95,19 +97,22 @@ def format_number(x: float, sig: int, grouping: bool = True) -> str:
     return _format_numbers([x], sig)[0][0]
 
 
-def _format_numbers(xs: list[float], sig: int, ref: float | None = None):
+def _format_numbers(xs: list[float], sig: int | list[int], ref: float | None = None,
+                    words: bool = True):
     """Format numbers on one scale (that of the largest), each with `sig` significant digits
-    of its own. Returns ([texts], scale word or ''); the word follows the last number."""
+    of its own (or sig[i] for xs[i]). Returns ([texts], scale word or ''); the word follows
+    the last number. Without `words`, no « million » nor « milliard »: every digit shown."""
+    sigs = list(sig) if isinstance(sig, list) else [sig] * len(xs)
     largest = max([abs(x) for x in xs] + ([abs(ref)] if ref is not None else []))
-    scale = _scale(largest)
+    scale = _scale(largest) if words else None
     if scale:
         threshold, singular, plural = scale
         scaled = [x / threshold for x in xs]
-        texts = [_plain(s, _decimals(s, sig)) for s in scaled]
-        word = plural if abs(round_sig(scaled[-1], sig)) >= 2 else singular
+        texts = [_plain(s, _decimals(s, n)) for s, n in zip(scaled, sigs, strict=True)]
+        word = plural if abs(round_sig(scaled[-1], sigs[-1])) >= 2 else singular
         texts[-1] = f"{texts[-1]}{NNBSP}{word}"
         return texts, word
-    return [_plain(x, _decimals(x, sig)) for x in xs], ""
+    return [_plain(x, _decimals(x, n)) for x, n in zip(xs, sigs, strict=True)], ""
 
 
 def _with_unit(number: str, unit: pint.Unit, in_words: bool, plural: bool, form: str) -> str:
@@ -135,13 +140,19 @@ def format_quantity(x: float, unit: pint.Unit, sig: int, form: str = FULL) -> st
     return _with_unit(texts[0], unit, bool(word), abs(round_sig(x, sig)) >= 2, form)
 
 
-def _range_texts(low: float, high: float, sig: int, grouping: bool = True):
-    """The two bounds, each rounded on its own, with digits added until they differ."""
+def _range_texts(low: float, high: float, sig: int, grouping: bool = True,
+                 quoted: bool = False):
+    """The two bounds, each rounded on its own, with digits added until they differ; quoted,
+    each keeps at least the digits it was written with."""
+    sigs = [max(sig, auto_sig(b)) if quoted else sig for b in (low, high)]
+    # A quoted bound of many digits reads better whole (« 1 334 991 ») than scaled
+    # (« 1,334991 million »).
+    words = not quoted or max(sigs) <= _MAX_SCALED_DIGITS
     for extra in range(_MAX_EXTRA_DIGITS + 1):
         if grouping:
-            texts, word = _format_numbers([low, high], sig + extra)
+            texts, word = _format_numbers([low, high], [n + extra for n in sigs], words=words)
         else:
-            texts = [format_number(b, sig + extra, grouping=False) for b in (low, high)]
+            texts = [format_number(b, n + extra, grouping=False) for b, n in zip((low, high), sigs, strict=True)]
             word = ""
         first = texts[0] + (f"{NNBSP}{word}" if word else "")
         if first != texts[1]:
@@ -150,14 +161,18 @@ def _range_texts(low: float, high: float, sig: int, grouping: bool = True):
 
 
 def format_range(low: float, high: float, unit: pint.Unit, sig: int, ref: float | None = None,
-                 form: str = FULL) -> str:
+                 form: str = FULL, quoted: bool = False) -> str:
     """'0,29 à 0,55 Wh', '1,3 à 1,6 milliard de litres', '0,47 à 28 Wh'. Each bound keeps
     `sig` significant digits of its own, so a low bound is never rounded to 0; bounds that
     would read alike get more digits (« 118 à 123 foyers », never « 120 à 120 »), and bounds
-    equal even then read as one value. `ref` is accepted for older callers and unused."""
+    equal even then read as one value. `ref` is accepted for older callers and unused.
+
+    `quoted`: the bounds are those a source published (a parameter's own bas and haut), a
+    quotation: each keeps at least the significant digits written in the data (325 and 580
+    read « 325 à 580 », never « 320 à 580 »); a computed range follows its uncertainty."""
     calendar = is_calendar_year(unit)
     texts, word = _range_texts(low, high, max(sig, auto_sig(low) if calendar else 0),
-                               grouping=not calendar)
+                               grouping=not calendar, quoted=quoted)
     if texts is None:
         return format_quantity(high, unit, sig, form)
     number = f"{texts[0]} à {texts[1]}"

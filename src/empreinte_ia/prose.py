@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .counted_nouns import COUNTED_NOUNS
 from .datafile import DataError, read_document
 from .schema import check_document
 
@@ -56,6 +57,12 @@ _NUMBER_WORDS = (r"(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|t
                  r"cinquante|soixante|soixante-dix|quatre-vingts?|quatre-vingt-dix|cents?|"
                  r"mille|millions?|milliards?)")
 _APPROX_WORDS = r"(?:dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|centaines?|milliers?)"
+_FRACTION_WORDS = r"(?:moitiés?|tiers|quarts?|double|triple|quadruple|décuple|centuple)"
+# Nouns of counted things (counted_nouns.py): « huit requêtes », « une dizaine de serveurs ».
+# Acronyms (GPU) keep their case: « trois gpu » is not how the site writes them.
+_NOUNS = sorted(COUNTED_NOUNS, key=len, reverse=True)
+_COUNTED = ("(?:(?-i:" + "|".join(re.escape(n) for n in _NOUNS if n.isupper()) + ")|" +
+            "|".join(re.escape(n) for n in _NOUNS if not n.isupper()) + ")")
 _WORDS = [
     re.compile(r"\b(?!millions?\b|milliards?\b)" + _NUMBER_WORDS +
                r"(?:[- ](?:et[- ])?" + _NUMBER_WORDS + r")*"
@@ -66,6 +73,13 @@ _WORDS = [
     re.compile(r"\b(?!cents?\b|mille\b|millions?\b|milliards?\b)" + _NUMBER_WORDS +
                r"[- ](?:cents?|mille|millions?|milliards?)\b", re.IGNORECASE),
     re.compile(r"\b" + _NUMBER_WORDS + r" fois\b", re.IGNORECASE),
+    # A number word, an approximation or a fraction before a counted noun.
+    re.compile(r"\b" + _NUMBER_WORDS + r"(?:[- ](?:et[- ])?" + _NUMBER_WORDS + r")*"
+               r" (?:de |d'|d’)?" + _COUNTED + r"(?![\w-])", re.IGNORECASE),
+    re.compile(r"\b" + _APPROX_WORDS + r" (?:de |d'|d’)" + _COUNTED + r"(?![\w-])",
+               re.IGNORECASE),
+    re.compile(r"\b" + _FRACTION_WORDS + r" (?:de |des |du |d'|d’)" + _COUNTED + r"(?![\w-])",
+               re.IGNORECASE),
 ]
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\s*(\{([\w-]+)\})?")
 # Directives whose content is prose, linted like the rest of the text.
@@ -117,6 +131,7 @@ class Finding:
     line: int
     text: str
     kind: str = "chiffre"
+    found: str = ""
 
     def message(self) -> str:
         if self.kind == "code":
@@ -129,10 +144,12 @@ class Finding:
             return (f"{self.path}, ligne {self.line} : graphique sans texte alternatif.\n"
                     "  → Correction : ajoutez « :  image: » puis « :    alt: description » "
                     "dans les options de la cellule (voir CONTRIBUTING.md).")
-        return (f"{self.path}, ligne {self.line} : chiffre tapé à la main dans le texte "
-                f"(« {self.text.strip()[:80]} »).\n  → Correction : remplacez-le par un rôle "
-                "{chiffre}`identifiant` (voir l'annexe des estimations), ou ajoutez le nom "
-                "propre à data/noms_propres.yaml s'il s'agit d'un nom de modèle.")
+        return (f"{self.path}, ligne {self.line} : nombre tapé à la main dans le texte "
+                f"(« {(self.found or self.text).strip()[:80]} »).\n  → Correction : remplacez-le "
+                "par un rôle {chiffre}`identifiant` (voir l'annexe des estimations) ; un compte "
+                "s'écrit {nombre}`identifiant` suivi du nom (« {nombre}`identifiant` "
+                "requêtes ») ; ajoutez le nom propre à data/noms_propres.yaml s'il s'agit d'un "
+                "nom de modèle.")
 
 
 def load_names(path: Path) -> list[str]:
@@ -232,8 +249,9 @@ def lint_text(text: str, path: str, names: list[str]) -> list[Finding]:
             continue
         if line.lstrip().startswith("%"):        # MyST comment
             continue
-        if text_quantities(line, pattern):
-            findings.append(Finding(path, number, line))
+        found = text_quantities(line, pattern)
+        if found:
+            findings.append(Finding(path, number, line, found=found[0]))
     return findings
 
 

@@ -122,14 +122,14 @@ def largest_ai_datacenter_households(ai_datacenter_households, largest_ai_datace
 # -- Three Mile Island ---------------------------------------------------------------------
 
 @estimate("tmi_max_annual_energy", unit="TWh/year", sig=2,
-          label="Électricité produite en un an par la tranche 1 de Three Mile Island à pleine puissance",
+          label="Électricité produite en un an par le réacteur TMI-1 de Three Mile Island à pleine puissance",
           formula="puissance de la tranche × durée d'une année (plafond : sans arrêt ni maintenance)")
 def tmi_max_annual_energy(tmi_unit1_power):
     return tmi_unit1_power
 
 
 @estimate("tmi_max_households", unit="household", sig=2,
-          label="Foyers américains alimentés par la tranche 1 de Three Mile Island à pleine puissance",
+          label="Foyers américains alimentés par le réacteur TMI-1 de Three Mile Island à pleine puissance",
           formula="électricité annuelle maximale de la tranche ÷ électricité annuelle d'un foyer américain")
 def tmi_max_households(tmi_max_annual_energy, us_household_electricity):
     return tmi_max_annual_energy / us_household_electricity

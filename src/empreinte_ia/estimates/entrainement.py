@@ -151,7 +151,7 @@ def llama3_total_energy(llama3_8b_energy, llama3_70b_energy):
 
 
 @estimate("llama3_co2_sum", unit="tCO2e", sig=3,
-          label="Somme des émissions publiées de Llama 3 8B et 70B",
+          label="Somme des émissions publiées de Llama 3 8B et de Llama 3 70B",
           formula="émissions de Llama 3 8B + émissions de Llama 3 70B")
 def llama3_co2_sum(llama3_8b_co2, llama3_70b_co2):
     return llama3_8b_co2 + llama3_70b_co2
@@ -182,7 +182,7 @@ def llama3_70b_vs_gpt3_gpu_hours(llama3_70b_gpu_hours, gpt3_gpu_hours):
 
 
 @estimate("llama3_shakespeares", unit="dimensionless", sig=2,
-          label="Données de Llama 3 (même le petit 8B) en œuvres complètes de Shakespeare",
+          label="Données de Llama 3 (même le petit Llama 3 8B) en œuvres complètes de Shakespeare",
           formula="jetons de préentraînement ÷ jetons de l'œuvre de Shakespeare")
 def llama3_shakespeares(llama3_tokens, shakespeare_tokens):
     return llama3_tokens / shakespeare_tokens
@@ -272,14 +272,16 @@ def verdecchia_training_vs_inference(verdecchia_training_studies, verdecchia_inf
 
 
 @estimate("tiktok_vs_chatgpt_adoption", unit="dimensionless", sig=2,
-          label="Durée mise par TikTok pour atteindre 100 millions d'utilisateurs, rapportée à ChatGPT",
+          label="Durée mise par TikTok pour atteindre le même nombre d'utilisateurs que ChatGPT, rapportée à "
+                "celle de ChatGPT",
           formula="mois de TikTok ÷ mois de ChatGPT")
 def tiktok_vs_chatgpt_adoption(tiktok_months_to_100m, chatgpt_months_to_100m):
     return tiktok_months_to_100m / chatgpt_months_to_100m
 
 
 @estimate("instagram_vs_chatgpt_adoption", unit="dimensionless", sig=2,
-          label="Durée mise par Instagram pour atteindre 100 millions d'utilisateurs, rapportée à ChatGPT",
+          label="Durée mise par Instagram pour atteindre le même nombre d'utilisateurs que ChatGPT, rapportée à "
+                "celle de ChatGPT",
           formula="mois d'Instagram ÷ mois de ChatGPT")
 def instagram_vs_chatgpt_adoption(instagram_months_to_100m, chatgpt_months_to_100m):
     return instagram_months_to_100m / chatgpt_months_to_100m
@@ -290,7 +292,7 @@ def instagram_vs_chatgpt_adoption(instagram_months_to_100m, chatgpt_months_to_10
 
 
 @estimate("gpt3_years_electricity_1000_people", unit="year", sig=2,
-          label="Années d'électricité domestique de mille personnes en France "
+          label="Années d'électricité domestique du groupe de référence en France "
                 "émettant autant que l'entraînement de GPT-3",
           formula="émissions de GPT-3 sans PUE ÷ émissions annuelles de l'électricité de mille personnes")
 def gpt3_years_electricity_1000_people(gpt3_co2_without_pue, electricity_co2_1000_people):
@@ -298,14 +300,14 @@ def gpt3_years_electricity_1000_people(gpt3_co2_without_pue, electricity_co2_100
 
 
 @estimate("gpt3_share_of_target_1000_people", unit="percent", sig=2,
-          label="Part de l'objectif annuel d'émissions de mille personnes prise par GPT-3",
+          label="Part de l'objectif annuel d'émissions du groupe de référence prise par GPT-3",
           formula="émissions de GPT-3 sans PUE ÷ (objectif annuel de mille personnes × un an)")
 def gpt3_share_of_target_1000_people(gpt3_co2_without_pue, co2_target_1000_people):
     return gpt3_co2_without_pue / (co2_target_1000_people * Q_(1, "year"))
 
 
 @estimate("llama3_total_share_of_target_1000_people", unit="percent", sig=2,
-          label="Part de l'objectif annuel d'émissions de mille personnes prise par Llama 3",
+          label="Part de l'objectif annuel d'émissions du groupe de référence prise par Llama 3",
           formula="émissions des deux modèles Llama 3 ÷ (objectif annuel de mille personnes × un an)")
 def llama3_total_share_of_target_1000_people(llama3_total_co2, co2_target_1000_people):
     return llama3_total_co2 / (co2_target_1000_people * Q_(1, "year"))

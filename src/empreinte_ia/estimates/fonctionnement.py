@@ -27,14 +27,14 @@ def llama3_8b_storage_bf16(llama3_8b_parameter_count, bytes_per_parameter_bf16):
 
 
 @estimate("llama3_8b_storage_4bit", unit="Go", sig=2,
-          label="Taille des poids de Llama 3 8B quantifiés sur 4 bits",
+          label="Taille des poids de Llama 3 8B quantifiés en int4",
           formula=_STORAGE_FORMULA.format("4 bits"))
 def llama3_8b_storage_4bit(llama3_8b_parameter_count, bytes_per_parameter_4bit):
     return _storage(llama3_8b_parameter_count, bytes_per_parameter_4bit)
 
 
 @estimate("llama3_8b_storage_2bit", unit="Go", sig=2,
-          label="Taille des poids de Llama 3 8B quantifiés sur 2 bits",
+          label="Taille des poids de Llama 3 8B quantifiés en int2",
           formula=_STORAGE_FORMULA.format("2 bits"))
 def llama3_8b_storage_2bit(llama3_8b_parameter_count, bytes_per_parameter_2bit):
     return _storage(llama3_8b_parameter_count, bytes_per_parameter_2bit)
@@ -57,14 +57,14 @@ def llama3_70b_storage_bf16(llama3_70b_parameter_count, bytes_per_parameter_bf16
 
 
 @estimate("llama3_70b_storage_4bit", unit="Go", sig=2,
-          label="Taille des poids de Llama 3 70B quantifiés sur 4 bits",
+          label="Taille des poids de Llama 3 70B quantifiés en int4",
           formula=_STORAGE_FORMULA.format("4 bits"))
 def llama3_70b_storage_4bit(llama3_70b_parameter_count, bytes_per_parameter_4bit):
     return _storage(llama3_70b_parameter_count, bytes_per_parameter_4bit)
 
 
 @estimate("llama3_70b_storage_2bit", unit="Go", sig=2,
-          label="Taille des poids de Llama 3 70B quantifiés sur 2 bits",
+          label="Taille des poids de Llama 3 70B quantifiés en int2",
           formula=_STORAGE_FORMULA.format("2 bits"))
 def llama3_70b_storage_2bit(llama3_70b_parameter_count, bytes_per_parameter_2bit):
     return _storage(llama3_70b_parameter_count, bytes_per_parameter_2bit)
@@ -80,7 +80,7 @@ def gpt2_storage_fp32(gpt2_parameters, bytes_per_parameter_fp32):
 
 
 @estimate("gpt3_storage_bf16", unit="Go", sig=2,
-          label="Taille des poids de GPT-3 sur 16 bits",
+          label="Taille des poids de GPT-3 en bf16",
           formula=_STORAGE_FORMULA.format("16 bits"))
 def gpt3_storage_bf16(gpt3_parameters, bytes_per_parameter_bf16):
     return _storage(gpt3_parameters, bytes_per_parameter_bf16)
@@ -96,7 +96,7 @@ def switch_c_vs_gpt3_parameters(switch_c_parameter_count, gpt3_parameters):
 # -- Which machine ---------------------------------------------------------------------------
 
 @estimate("llama3_8b_4bit_laptop_share", unit="percent", sig=2,
-          label="Part de la mémoire d'un portable occupée par Llama 3 8B sur 4 bits",
+          label="Part de la mémoire d'un portable occupée par Llama 3 8B en int4",
           formula="taille de Llama 3 8B sur 4 bits ÷ mémoire vive d'un portable")
 def llama3_8b_4bit_laptop_share(llama3_8b_storage_4bit, laptop_memory):
     return llama3_8b_storage_4bit / laptop_memory
@@ -124,7 +124,7 @@ def llama3_70b_bf16_h100_ratio(llama3_70b_storage_bf16, h100_memory):
 
 
 @estimate("llama3_70b_4bit_h100_ratio", unit="gpu", sig=2,
-          label="Cartes H100 dont la mémoire suffit à contenir Llama 3 70B sur 4 bits",
+          label="Cartes H100 dont la mémoire suffit à contenir Llama 3 70B en int4",
           formula="taille de Llama 3 70B sur 4 bits ÷ mémoire d'un H100")
 def llama3_70b_4bit_h100_ratio(llama3_70b_storage_4bit, h100_memory):
     return llama3_70b_storage_4bit / h100_memory

@@ -28,7 +28,7 @@ def sd3_medium_microwave(sd3_medium_energy, microwave_power):
 
 
 @estimate("sd3_medium_50steps_microwave", unit="s", sig=2,
-          label="Durée de micro-ondes équivalente à une image en 50 étapes",
+          label="Durée de micro-ondes équivalente à une image de qualité améliorée (plus d'étapes de diffusion)",
           formula="énergie d'une image en 50 étapes ÷ puissance d'un four à micro-ondes")
 def sd3_medium_50steps_microwave(sd3_medium_50steps_energy, microwave_power):
     return sd3_medium_50steps_energy * Q_(1, "image") / microwave_power
@@ -77,7 +77,8 @@ def llama31_energy_ratio(llama31_405b_energy, llama31_8b_energy):
 
 
 @estimate("sd3_steps_energy_ratio", unit="dimensionless", sig=2,
-          label="Énergie d'une image en 50 étapes rapportée à celle d'une image standard",
+          label="Énergie d'une image de qualité améliorée (plus d'étapes de diffusion) rapportée à celle d'une image "
+                "standard",
           formula="énergie en 50 étapes ÷ énergie standard")
 def sd3_steps_energy_ratio(sd3_medium_50steps_energy, sd3_medium_energy):
     return sd3_medium_50steps_energy / sd3_medium_energy
@@ -91,7 +92,7 @@ def llama405b_vs_image(llama31_405b_energy, sd3_medium_energy):
 
 
 @estimate("video_vs_image", unit="dimensionless", sig=2,
-          label="Vidéo de CogVideoX rapportée à une image en 50 étapes",
+          label="Vidéo de CogVideoX rapportée à une image de qualité améliorée",
           formula="énergie d'une vidéo × 1 vidéo ÷ (énergie d'une image en 50 étapes × 1 image)")
 def video_vs_image(cogvideox_energy, sd3_medium_50steps_energy):
     return (cogvideox_energy * Q_(1, "video")) / (sd3_medium_50steps_energy * Q_(1, "image"))

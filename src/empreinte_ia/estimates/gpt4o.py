@@ -66,7 +66,7 @@ def gpt4o_queries_per_day(gpt4o_queries_2025):
 
 
 @estimate("google_searches_2024", unit="query/year", sig=2,
-          label="Recherches Google en 2024, déduites de la part de 15 %",
+          label="Recherches Google en 2024, déduites de la part qu'y représentent les requêtes à GPT-4o",
           formula="requêtes annuelles à GPT-4o ÷ leur part des recherches Google")
 def google_searches_2024(gpt4o_queries_2025, gpt4o_share_of_google_2024):
     return gpt4o_queries_2025 / gpt4o_share_of_google_2024

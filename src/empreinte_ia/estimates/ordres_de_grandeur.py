@@ -49,14 +49,14 @@ def us_grid_electricity_co2_per_person(french_electricity_per_person, carbon_int
 
 
 @estimate("electricity_co2_1000_people", unit="tCO2e/year", sig=2,
-          label="Émissions annuelles de l'électricité domestique de mille personnes en France",
+          label="Émissions annuelles de l'électricité domestique du groupe de référence en France",
           formula="émissions de l'électricité domestique par personne × taille du groupe")
 def electricity_co2_1000_people(french_electricity_co2_per_person, reference_group_size):
     return french_electricity_co2_per_person * reference_group_size
 
 
 @estimate("co2_target_1000_people", unit="tCO2e/year", sig=2,
-          label="Objectif d'émissions annuelles de mille personnes",
+          label="Objectif d'émissions annuelles du groupe de référence",
           formula="objectif par personne × taille du groupe")
 def co2_target_1000_people(co2_target_per_person, reference_group_size):
     return co2_target_per_person * reference_group_size

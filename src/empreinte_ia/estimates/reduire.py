@@ -9,14 +9,14 @@ from ..units import Q_
 # The sizes of the weights (llama3_8b_storage_bf16, llama3_70b_storage_4bit…) and their ratio to
 # the memory of a graphics card are estimates of the chapter « fonctionnement »; reused here.
 @estimate("quant_bf16_to_4bit_factor", unit="dimensionless", sig=1,
-          label="Facteur de réduction de la taille des poids, de bf16 à 4 bits",
+          label="Facteur de réduction de la taille des poids, de bf16 à int4",
           formula="octets par paramètre en bf16 ÷ octets par paramètre sur 4 bits")
 def quant_bf16_to_4bit_factor(bytes_per_parameter_bf16, bytes_per_parameter_4bit):
     return bytes_per_parameter_bf16 / bytes_per_parameter_4bit
 
 
 @estimate("quant_llama3_8b_4bit_rtx3080", unit="percent", sig=2,
-          label="Part de la mémoire d'une RTX 3080 occupée par les poids de Llama 3 8B sur 4 bits",
+          label="Part de la mémoire d'une RTX 3080 occupée par les poids de Llama 3 8B en int4",
           formula="taille des poids sur 4 bits ÷ mémoire d'une carte")
 def quant_llama3_8b_4bit_rtx3080(llama3_8b_storage_4bit, rtx3080_memory):
     return llama3_8b_storage_4bit / (rtx3080_memory * Q_(1, "gpu"))

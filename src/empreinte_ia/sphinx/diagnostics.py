@@ -2,6 +2,8 @@
 
 (Sphinx's, MyST's and bibtex's own warnings are put in French by french_warnings.py.)
 - each chapter is checked for hand-typed numbers and charts without alternative text;
+- a YAML header (front matter) that cannot be read is reported at its own line, in French
+  (MyST would say « Malformed YAML » at line 1), and the page is not built;
 - unreadable options of a code cell (bad YAML) are reported at the cell's line, before MyST-NB
   would stop the build with Sphinx's English crash report;
 - a code cell that raised is located in its chapter file;
@@ -17,6 +19,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..datafile import front_matter_error
 from ..prose import lint_text
 from .state import state
 
@@ -29,6 +32,7 @@ CELL_OPTIONS = ("options illisibles {where} (YAML mal formé). Correction : écr
 # Left in place of a page whose cells cannot be read: the build fails on the warning, and the
 # page is taken out of the published folder (freshness.py).
 UNREAD = "# Page non construite\n\nLes options d'une cellule de code sont illisibles.\n"
+UNREAD_HEADER = "# Page non construite\n\nL'en-tête YAML de la page est illisible.\n"
 
 
 def check_cell_options(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -57,6 +61,12 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     st = state(app)
     for path in st.watched:
         app.env.note_dependency(str(path))
+    error = front_matter_error(source[0], str(app.env.doc2path(docname)))
+    if error is not None:
+        logger.warning(f"{error.message}. Correction : {error.fix}.",
+                       location=(docname, error.line), type="empreinte", subtype="entete")
+        source[0] = UNREAD_HEADER
+        return
     check_cell_options(app, docname, source)
     if docname.startswith("annexes/") and docname != "annexes/index":
         return

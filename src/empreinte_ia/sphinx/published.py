@@ -136,7 +136,9 @@ def _warn(docname: str, line: int | None, message: str, subtype: str) -> None:
 def _hand_typed(found: list[str], where: str) -> str:
     shown = " ; ".join(f"« {f} »" for f in found[:3])
     return (f"nombre tapé à la main {where} ({shown}). Correction : écrivez la valeur avec un "
-            "rôle {chiffre}`identifiant` (ou {nombre}, {plage}) ; un texte qui ne peut pas "
+            "rôle {chiffre}`identifiant` (ou {nombre}, {plage}) ; un compte s'écrit "
+            "{nombre}`identifiant` suivi du nom (« {nombre}`identifiant` requêtes ») ; un texte "
+            "qui ne peut pas "
             "porter de rôle (texte alternatif, titre) se reformule sans chiffre ni nombre en "
             "toutes lettres ; un nom de modèle va dans data/noms_propres.yaml.")
 
