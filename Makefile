@@ -39,8 +39,10 @@ locale-fr:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y locales && \
 	  $(SUDO) localedef -i fr_FR -f UTF-8 fr_FR.UTF-8; }
 
+# On every core (pytest-xdist): the whole site is built once for all the workers, and the tests
+# that share a fixture of their module run on the same worker (tests/conftest.py).
 test: $(STAMP) $(CHROMIUM) $(LATEX_TOOLS) locale-fr
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n auto --dist loadgroup
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks conf.py

@@ -1,5 +1,10 @@
 """Fixtures; the helpers they use are in tests/support/ (site.py: small and full builds;
-fixtures.py: the browser fixtures, a plugin registered below)."""
+fixtures.py: the browser fixtures, a plugin registered below).
+
+`make test` runs the suite on every core (pytest-xdist, ``-n auto --dist loadgroup``): the
+whole site is built once for all the workers, in the background from the end of the
+collection (`site`), and the tests that share a fixture of their module run on one worker,
+so that it is made once (`pytest_collection_modifyitems`)."""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from .support.site import DATA, ROOT, build_full_site, write
+from .support.site import DATA, ROOT, start_full_site, wait_full_site, write
 
 __all__ = ["DATA", "ROOT", "write"]
 # The browser fixtures (`browser`, `base`) shared by test_browser.py and test_phone.py.
@@ -24,10 +29,35 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def _site_folder(factory: pytest.TempPathFactory) -> Path:
+    """Where the session builds the whole site: the same folder for every xdist worker."""
+    base = factory.getbasetemp()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """If a test to run reads the whole site, its build starts now, in the background."""
+    if session.config.option.collectonly or os.environ.get("EMPREINTE_SITE"):
+        return
+    if any("site" in getattr(item, "fixturenames", ()) for item in session.items):
+        start_full_site(_site_folder(session.config._tmp_path_factory))
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The whole site, built once for every test that reads it; EMPREINTE_SITE names a site
-    already built from this tree (`make html`) to test it without building it again."""
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site, built once for every test that reads it, and once for all the xdist
+    workers (started when the tests are collected); EMPREINTE_SITE names a site already built
+    from this tree (`make html`) to test it without building it again."""
     if os.environ.get("EMPREINTE_SITE"):
         return Path(os.environ["EMPREINTE_SITE"])
-    return build_full_site(tmp_path_factory.mktemp("site"))
+    return wait_full_site(_site_folder(tmp_path_factory))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under `--dist loadgroup`, the tests that use a fixture made once per module (a browser,
+    a corpus site) go to the same worker; the other tests are spread one by one."""
+    for item in items:
+        fixtures = getattr(item, "_fixtureinfo", None)
+        defs = fixtures.name2fixturedefs.values() if fixtures else []
+        if any(d[-1].scope in ("module", "class", "package") for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, write
-from .support.browser import serve, visit
+from .support.browser import look, serve, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
@@ -19,7 +19,7 @@ MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
 MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
 
@@ -64,7 +64,7 @@ def test_outside_requests_are_caught_and_blocked(browser, tmp_path):
     ("annexes/estimations/gpt4o.html", "1,4"),
 ])
 def test_computed_numbers_are_visible(browser, base, path, expected):
-    with visit(browser, base, path) as page:
+    with look(browser, base, path) as page:
         if expected is None:
             number = page.page.locator("a.chiffre").first
             assert number.is_visible()
@@ -77,7 +77,7 @@ def test_computed_numbers_are_visible(browser, base, path, expected):
 
 
 def test_a_number_leads_to_its_provenance(browser, base):
-    with visit(browser, base, "chapitres/utilisation.html") as page:
+    with look(browser, base, "chapitres/utilisation.html") as page:
         link = page.page.locator('a.chiffre[href*="annexes/estimations/"]').first
         label = link.get_attribute("title")
         anchor = link.get_attribute("href").split("#")[1]
@@ -134,7 +134,7 @@ CHAPTERS = [p for p in PAGES if p.startswith("chapitres/")]
 
 @pytest.mark.parametrize("path", CHAPTERS)
 def test_charts_are_readable_on_a_phone(browser, base, site, path):
-    with visit(browser, base, path, width=390, height=844) as page:
+    with look(browser, base, path, width=390, height=844) as page:
         charts = page.page.eval_on_selector_all(
             "img[src$='.svg']", "els => els.map(e => [e.getAttribute('src'), e.clientWidth, e.alt])")
         for src, width, alt in charts:
@@ -153,7 +153,7 @@ def test_smallest_text_measure_reads_matplotlib_sizes():
 
 
 def test_math_and_icons_render_without_scripts(browser, base):
-    with visit(browser, base, "chapitres/fonctionnement.html") as page:
+    with look(browser, base, "chapitres/fonctionnement.html") as page:
         formula = page.page.locator("div.math math").first
         box = formula.bounding_box()
         assert box and box["width"] > 40 and box["height"] > 10

@@ -400,7 +400,7 @@ def test_annex_shows_the_scale_and_each_verdict_the_same_way(tmp_path):
           "  note: Avec un four de {chiffre}`microwave_power`.\n")
     result = build_small_site(
         tmp_path, {"page.md": "# Page\n\nLa source : {source}`t_sep` ({verdict}`t_sep`).\n"},
-        data=data, annexes=True)
+        data=data, annexes=("verification",))
     assert result.ok, result.messages
     out = result.outdir
     annex = (out / "annexes" / "verification.html").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .support.browser import visit
+from .support.browser import look, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 WIDTHS = (320, 390, 1366)
@@ -35,16 +35,16 @@ def test_no_page_scrolls_sideways(browser, base, site):
     identifier or a link would push it)."""
     wide = []
     for width in WIDTHS:
-        for path in built_pages(site):
-            with visit(browser, base, path, width=width, height=800) as page:
-                scroll = page.page.evaluate("document.documentElement.scrollWidth")
+        with tab(browser, base, width=width, height=800) as reader:
+            for path in built_pages(site):
+                scroll = reader.open(path).evaluate("document.documentElement.scrollWidth")
                 if scroll > width:
                     wide.append(f"{path} à {width} px : {scroll} px")
     assert wide == [], "pages qui défilent horizontalement :\n" + "\n".join(wide)
 
 
 def test_annex_labels_sit_above_their_values_on_a_phone(browser, base):
-    with visit(browser, base, "annexes/parametres/inference_gpt4o.html", width=320) as page:
+    with look(browser, base, "annexes/parametres/inference_gpt4o.html", width=320) as page:
         pairs = page.page.eval_on_selector_all(
             "section.entree-registre dl.field-list > dt",
             "dts => dts.map(dt => [dt.getBoundingClientRect().width, "
@@ -58,7 +58,7 @@ def test_annex_labels_sit_above_their_values_on_a_phone(browser, base):
 def test_a_permalink_shows_value_and_range_on_arrival(browser, base):
     """A reader who follows a figure's link sees its value and range without scrolling."""
     path = "annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"
-    with visit(browser, base, path, width=390, height=844) as page:
+    with look(browser, base, path, width=390, height=844) as page:
         headline = page.page.locator("#gpt4o-energy-short p.valeur-principale")
         box = headline.bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844
@@ -66,7 +66,7 @@ def test_a_permalink_shows_value_and_range_on_arrival(browser, base):
 
 
 def test_a_link_to_the_former_single_page_annex_still_lands_on_the_figure(browser, base):
-    with visit(browser, base, "annexes/parametres.html#gpt4o-energy-short") as page:
+    with look(browser, base, "annexes/parametres.html#gpt4o-energy-short") as page:
         page.page.wait_for_url("**/annexes/parametres/inference_gpt4o.html#gpt4o-energy-short")
         assert page.page.locator("#gpt4o-energy-short p.valeur-principale").is_visible()
 
@@ -85,7 +85,7 @@ CARD_TABLES = [
 @pytest.mark.parametrize("width", [320, 390])
 def test_long_tables_become_cards_with_the_verdict_first(browser, base, path, table, lead,
                                                          width):
-    with visit(browser, base, path, width=width) as page:
+    with look(browser, base, path, width=width) as page:
         rows = page.page.locator(f"{table} tbody tr:has(td.col-tete)")
         assert rows.count() > 0, f"aucune carte dans {path}"
         for r in range(min(rows.count(), 3)):
@@ -107,14 +107,14 @@ def test_long_tables_become_cards_with_the_verdict_first(browser, base, path, ta
 
 @pytest.mark.parametrize("path, table, lead", CARD_TABLES)
 def test_card_tables_stay_tables_on_a_laptop(browser, base, path, table, lead):
-    with visit(browser, base, path, width=1366) as page:
+    with look(browser, base, path, width=1366) as page:
         row = page.page.locator(f"{table} tbody tr").first
         boxes = [row.locator("td").nth(i).bounding_box()["y"] for i in range(2)]
         assert abs(boxes[0] - boxes[1]) < 2, "sur grand écran, une ligne reste une ligne"
 
 
 def test_a_circulating_claim_keeps_its_anchor(browser, base):
-    with visit(browser, base, "chapitres/chiffres-circulants.html", width=390) as page:
+    with look(browser, base, "chapitres/chiffres-circulants.html", width=390) as page:
         rows = page.page.locator("table.affirmations-circulantes tbody tr[id^='circ-']")
         assert rows.count() >= 3
         assert "Verdict" in page.page.evaluate(
@@ -123,7 +123,7 @@ def test_a_circulating_claim_keeps_its_anchor(browser, base):
 
 
 def test_contributor_details_are_folded(browser, base):
-    with visit(browser, base, "annexes/parametres/inference_gpt4o.html") as page:
+    with look(browser, base, "annexes/parametres/inference_gpt4o.html") as page:
         box = page.page.locator("#gpt4o-energy-short details.pour-contribuer")
         assert box.locator("summary").inner_text() == "Pour contribuer"
         assert not box.get_attribute("open")
@@ -132,7 +132,7 @@ def test_contributor_details_are_folded(browser, base):
 
 def test_field_labels_have_the_french_space_before_their_colon(browser, base):
     """« Statut : », not « Statut: » (docutils writes the colon right after the label)."""
-    with visit(browser, base, "annexes/parametres/inference_gpt4o.html", width=390) as page:
+    with look(browser, base, "annexes/parametres/inference_gpt4o.html", width=390) as page:
         befores = page.page.eval_on_selector_all(
             "dl.field-list > dt > .colon",
             "cs => cs.map(c => getComputedStyle(c, '::before').content)")

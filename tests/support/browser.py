@@ -2,6 +2,12 @@
 
 Used by the browser tests and by the benchmark. The server compresses text with gzip, as a
 static host does, so that the weights measured are the bytes a reader downloads.
+
+`visit` measures a page (empty cache, every request seen by Python, outside hosts recorded,
+waits until the network is idle): for the weight and outside-request checks. `look` only
+opens it (waits for its load event and its fonts): for every check of what the page shows.
+`tab` keeps one tab at one size to read many pages in a row. In all three, Chromium cannot
+reach any host but 127.0.0.1 (NO_OTHER_HOST).
 """
 
 from __future__ import annotations
@@ -23,6 +29,9 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-default-apps", "--disable-extensions", "--metrics-recording-only"]
+# Every host name but 127.0.0.1 fails to resolve inside Chromium itself, so that a page opened
+# without `visit`'s routing cannot reach another host either.
+NO_OTHER_HOST = ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml",
                     "application/xml")
 mimetypes.add_type("application/javascript", ".js")
@@ -86,7 +95,8 @@ def chromium() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=find_chromium(), args=FLAGS)
+        browser = pw.chromium.launch(executable_path=find_chromium(),
+                                     args=FLAGS + NO_OTHER_HOST)
         try:
             yield browser
         finally:
@@ -134,6 +144,48 @@ def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -
             sizes = request.sizes()
             result.weights[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         yield result
+    finally:
+        context.close()
+
+
+def _loaded(page, url: str) -> None:
+    """Go to `url` and wait for its load event (style sheets, pictures) and its web fonts."""
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+@contextmanager
+def look(browser, base: str, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
+    """Open `path` in a new context and wait for its load event and fonts; console errors are
+    kept. No weight nor outside request recorded (use `visit` for those)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    page = context.new_page()
+    result = Visit(base + path, page)
+    page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
+    page.on("pageerror", lambda e: result.errors.append(str(e)))
+    try:
+        _loaded(page, result.url)
+        yield result
+    finally:
+        context.close()
+
+
+class Tab:
+    """One tab at one size that opens page after page (`open`), its cache kept between them."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page, self.base = page, base
+
+    def open(self, path: str):
+        _loaded(self.page, self.base + path)
+        return self.page
+
+
+@contextmanager
+def tab(browser, base: str, width: int = 1280, height: int = 900) -> Iterator[Tab]:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    try:
+        yield Tab(context.new_page(), base)
     finally:
         context.close()
 

@@ -9,14 +9,14 @@ import pytest
 from .browser import chromium, serve
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator:
-    """Debian's headless Chromium, started once per test module."""
+    """Debian's headless Chromium, started once per session (once per xdist worker)."""
     with chromium() as b:
         yield b
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def base(site) -> Iterator[str]:
     """The built site served on 127.0.0.1 (gzip, as a static host); yields its base URL."""
     with serve(site) as url:

@@ -9,8 +9,9 @@
 
 `chapters` maps file names (relative to the source folder, ``.md``) to their text; an
 ``index.md`` listing them in a toctree is written unless you give one. The annexes are left out
-(their two hundred entries make a build slow) unless ``annexes=True``: roles still link to
-them, as the links are computed, not checked. `data` is the data folder to read: by default a
+(their two hundred entries make a build slow) unless ``annexes=True`` (all three) or a tuple of
+their names, e.g. ``annexes=("verification",)``: roles still link to them, as the links are
+computed, not checked. `data` is the data folder to read: by default a
 fresh copy of the project's data/ in ``tmp_path / "data"``, which the test may break first by
 passing ``data=copy_data(tmp_path)`` after editing it. `overrides` are extra configuration values
 (``-D`` on the command line).
@@ -25,7 +26,8 @@ cell that raised); `result.messages` holds every warning and error as written on
 log (« reading sources… », « 2 changed »); `result.outdir` is the HTML folder.
 
 `build_full_site(work)` builds the whole site with the Makefile's command line, in a separate
-process, as a contributor would (used once per session by the `site` fixture).
+process, as a contributor would; `start_full_site(work)` starts that build in the background and
+`wait_full_site(work)` waits for it (the `site` fixture: once per session, for every worker).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,21 +87,26 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
-def write_sources(srcdir: Path, chapters: dict[str, str], annexes: bool = False) -> None:
+def annex_names(annexes: bool | tuple[str, ...]) -> tuple[str, ...]:
+    """The annexes to build: all three for True, none for False, else those named."""
+    return ANNEXES if annexes is True else tuple(annexes or ())
+
+
+def write_sources(srcdir: Path, chapters: dict[str, str],
+                  annexes: bool | tuple[str, ...] = False) -> None:
     for name, text in chapters.items():
         write(srcdir / name, text)
-    if annexes:
+    for name in annex_names(annexes):
         (srcdir / "annexes").mkdir(exist_ok=True)
-        for name in ANNEXES:
-            shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", srcdir / "annexes" / f"{name}.md")
+        shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", srcdir / "annexes" / f"{name}.md")
     if "index.md" not in chapters:
         pages = [n.removesuffix(".md") for n in chapters]
-        pages += [f"annexes/{n}" for n in ANNEXES] if annexes else []
+        pages += [f"annexes/{n}" for n in annex_names(annexes)]
         write(srcdir / "index.md", "# Accueil\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
 
 
 def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None = None,
-                     annexes: bool = False, overrides: dict | None = None,
+                     annexes: bool | tuple[str, ...] = False, overrides: dict | None = None,
                      fresh: bool = True) -> SmallSite:
     """Builds `chapters` with the data of `data` in ``tmp_path``; see the module's docstring.
 
@@ -110,9 +119,12 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
     data = data if data is not None else copy_data(tmp_path)
     conf: dict = {"empreinte_data_dir": str(data), "nitpicky": True,
                   "nb_execution_cache_path": str(tmp_path / "cache")}
-    if not annexes:  # the per-theme annex pages are written in any case: left unread
-        conf["exclude_patterns"] = ["_build", "**.ipynb_checkpoints", "README.md",
-                                    "annexes/parametres/*", "annexes/estimations/*"]
+    # The per-theme pages of the parameter and estimate annexes are written in any case: left
+    # unread unless their annex is built.
+    unread = [f"annexes/{n}/*" for n in ("parametres", "estimations")
+              if n not in annex_names(annexes)]
+    if unread:
+        conf["exclude_patterns"] = ["_build", "**.ipynb_checkpoints", "README.md", *unread]
     conf.update(overrides or {})
     log, errors, status = io.StringIO(), io.StringIO(), io.StringIO()
     ok = False
@@ -147,6 +159,38 @@ def sphinx_cli(srcdir: Path, outdir: Path, data_dir: Path, cache: Path,
            "-d", str(outdir.parent / "doctrees"), "-n", "-W", "--keep-going",
            "-D", f"empreinte_data_dir={data_dir}", *extra, str(srcdir), str(outdir)]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=900)
+
+
+def start_full_site(work: Path) -> None:
+    """Starts a clean, strict build of the whole site in `work`, in a thread of this process,
+    unless a process of this test session already did (the first to create `work` builds);
+    `wait_full_site` waits for it. The tests that do not read the site run meanwhile."""
+    try:
+        work.mkdir(parents=True)
+    except FileExistsError:
+        return
+
+    def build() -> None:
+        try:
+            result = sphinx_cli(ROOT / "docs", work / "html", DATA, work / "cache")
+            outcome, text = ("complete", "") if result.returncode == 0 else \
+                ("failed", result.stderr[-3000:])
+        except BaseException as exc:  # noqa: BLE001 - reported to every waiting test
+            outcome, text = "failed", f"{type(exc).__name__}: {exc}"
+        (work / "outcome.tmp").write_text(text, encoding="utf-8")
+        os.replace(work / "outcome.tmp", work / outcome)  # seen whole, or not at all
+
+    threading.Thread(target=build, name="full-site", daemon=True).start()
+
+
+def wait_full_site(work: Path) -> Path:
+    """The site built in `work` by `start_full_site` (started here if nobody did)."""
+    start_full_site(work)
+    while not (work / "complete").exists():
+        if (work / "failed").exists():
+            raise AssertionError((work / "failed").read_text(encoding="utf-8"))
+        time.sleep(0.2)
+    return work / "html"
 
 
 def build_full_site(work: Path) -> Path:

@@ -29,6 +29,8 @@
                    figures of different scopes refused side by side
   social_cards.py  an og:image per chapter (sphinxext-opengraph's social cards, local)
   descriptions.py  each page's description, once, from its first paragraphs, cut at a word
+  images.py        chart images loaded lazily, with their width and height
+  stylesheets.py   the theme's stylesheets cut down to the rules the pages can use
 How a figure is shown (text, anchor, address) is the core's: ``empreinte_ia.display``.
 """
 
@@ -51,6 +53,7 @@ from . import (
     french_warnings,
     freshness,
     history,
+    images,
     interface,
     mathml,
     nodes,
@@ -62,6 +65,7 @@ from . import (
     roles,
     social_cards,
     state,
+    stylesheets,
     typography,
     verdicts,
     verification,
@@ -83,6 +87,7 @@ EVENTS = (
     ("doctree-read", published.on_doctree_read, 500),
     ("doctree-resolved", downloads.on_doctree_resolved, 500),
     ("doctree-resolved", typography.on_doctree_resolved, 900),
+    ("doctree-resolved", images.on_doctree_resolved, 500),
     ("html-page-context", pages.on_html_page_context, 500),
     ("html-page-context", freshness.on_html_page_context, 500),
     # After the theme has built its header buttons (default priority 500).
@@ -92,6 +97,8 @@ EVENTS = (
     ("build-finished", downloads.on_build_finished, 500),
     ("build-finished", diagnostics.on_build_finished, 500),
     ("build-finished", freshness.on_build_finished, 500),
+    # After the HTML builder has copied the theme's files and myst-nb its own.
+    ("build-finished", stylesheets.on_build_finished, 900),
 )
 ROLES = {
     **{kind: roles.NumberRole(kind) for kind in KINDS},
