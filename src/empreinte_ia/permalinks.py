@@ -212,10 +212,11 @@ def fate(section: str, key: str, index: int, releases: list[dict], current: dict
                        f"Pourquoi : {why}.")
 
 
-def _page(title: str, body: str, canonical: str, root: str) -> str:
+def _page(title: str, body: str, canonical: str, root: str, description: str) -> str:
     return (f'<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_t(title)}</title>\n"
+            f'<meta name="description" content="{_t(description)}">\n'
             f'<link rel="canonical" href="{escape(canonical)}">\n'
             f'<link rel="icon" href="{root}_static/favicon.svg" type="image/svg+xml">\n'
             f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
@@ -264,7 +265,9 @@ def figure_page(site: Site, release: dict, section: str, key: str, cited: Cited,
         "CSL-JSON (Zotero, Pandoc)</a> · "
         f'<a href="{root}annexes/donnees.html">toutes les données et l’historique</a></p>\n'
         "</main>")
-    return _page(f"{entry['libelle']} — version {version} — {site.title}", body, cited.url, root)
+    return _page(f"{entry['libelle']} — version {version} — {site.title}", body, cited.url, root,
+                 f"{entry['libelle']} : {_shown(entry)}, valeur publiée en version {version} "
+                 f"du {french_date(date)}, avec sa source et sa citation.")
 
 
 def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
@@ -315,7 +318,10 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
                 '<a href="citations.json">CSL-JSON</a>.</p>\n' + "\n".join(items) + "\n</main>")
         index_path = folder / "index.html"
         index_path.write_text(_page(f"Version {version} — {site.title}", body,
-                                    site.url(f"v/{version}/index.html"), "../../"),
+                                    site.url(f"v/{version}/index.html"), "../../",
+                                    f"Chaque chiffre de la version {version} du "
+                                    f"{french_date(release['date'])}, tel qu’il a été publié, "
+                                    "avec sa citation (BibTeX, CSL-JSON)."),
                               encoding="utf-8")
         written.append(index_path)
         listing.append(f'<li><a href="{version}/index.html">Version {escape(version)}</a> du '
@@ -324,7 +330,9 @@ def write_pages(out: Path, site: Site, releases: list[dict], current: dict,
         body = (f'<nav><a href="../index.html">{_t(site.title)}</a></nav>\n<main>\n'
                 "<h1>Versions publiées</h1>\n<ul>" + "".join(reversed(listing)) + "</ul>\n</main>")
         path = out / "v" / "index.html"
-        path.write_text(_page(f"Versions — {site.title}", body, site.url("v/index.html"), "../"),
+        path.write_text(_page(f"Versions — {site.title}", body, site.url("v/index.html"), "../",
+                              "Les versions publiées du livre : chaque chiffre tel qu’il a été "
+                              "publié, à une adresse qui ne change pas, pour le citer."),
                         encoding="utf-8")
         written.append(path)
     return written

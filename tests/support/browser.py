@@ -50,12 +50,19 @@ def find_chromium() -> str:
 class _Handler(BaseHTTPRequestHandler):
     root: Path
 
-    def do_GET(self) -> None:
-        path = unquote(urlsplit(self.path).path)
+    def _file(self, path: str) -> Path | None:
         target = (self.root / path.lstrip("/")).resolve()
         if target.is_dir():
             target = target / "index.html"
-        if self.root not in target.parents or not target.is_file():
+        return target if self.root in target.parents and target.is_file() else None
+
+    def do_GET(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        # The host serves the book under its own folder (/chiffres/…): the 404 page, served at
+        # any address, links its assets there (sphinx-notfound-page's absolute prefix).
+        _folder, slash, rest = path.lstrip("/").partition("/")
+        target = self._file(path) or (self._file("/" + rest) if slash and rest else None)
+        if target is None:
             self.send_error(404)
             return
         body = target.read_bytes()

@@ -83,10 +83,21 @@ def description_of(context: dict) -> str:
     return html.unescape((context.get("meta") or {}).get("og:description", ""))
 
 
+# Pages Sphinx writes without a source (no doctree, no first paragraph): their own description.
+SPECIAL_PAGES = {
+    "search": "Rechercher un chiffre, une source ou un terme dans le livre sur le coût "
+              "environnemental de l’IA.",
+    "genindex": "Index des termes du livre sur le coût environnemental de l’IA : glossaire, "
+                "chapitres et annexes.",
+    "404": "Page introuvable : cette adresse ne correspond à aucune page du livre ; les "
+           "chiffres ont des adresses stables dans les annexes.",
+}
+
+
 def add_meta_description(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Before sphinxext-opengraph (priority 500), which then leaves the page's own alone."""
-    description = description_of(context)
-    if doctree is not None and description:
+    description = description_of(context) if doctree is not None else SPECIAL_PAGES.get(pagename)
+    if description:
         context["metatags"] = context.get("metatags", "") + \
             f'<meta name="description" content="{html.escape(description)}" />\n'
 
