@@ -37,17 +37,21 @@ def test_opengraph_tags_escaped_once(tmp_path):
 
 
 @pytest.mark.build
+def heads(site):
+    """(page, its parsed <head>) for every page of the site: only the <head> is parsed, the
+    tags are there and the body of a page is long."""
+    for page in sorted(site.rglob("*.html")):
+        name = str(page.relative_to(site))
+        if not name.startswith("_"):
+            text = page.read_text(encoding="utf-8")
+            yield name, BeautifulSoup(text[:text.find("</head>") + 7], "html.parser").head
+
+
 def test_each_chapter_has_one_preview_image_drawn_at_build(site):
     """sphinxext-opengraph's social cards, for chapters only: one og:image per chapter, a PNG
     of the build at the published address; the other pages have none."""
     chapters, others = [], []
-    for page in sorted(site.rglob("*.html")):
-        name = str(page.relative_to(site))
-        if name.startswith("_"):
-            continue
-        text = page.read_text(encoding="utf-8")
-        # Only the <head> is parsed: the tags are there, and the body of a page is long.
-        head = BeautifulSoup(text[:text.find("</head>") + 7], "html.parser").head
+    for name, head in heads(site):
         images = [m["content"] for m in head.find_all("meta", property="og:image")] if head \
             else []
         if name.startswith("chapitres/"):
@@ -161,12 +165,7 @@ def test_every_page_has_one_meta_description(site):
     one, not empty, including the pages Sphinx writes without a source (search, index of terms,
     404) and the frozen release pages."""
     missing = []
-    for page in sorted(site.rglob("*.html")):
-        name = str(page.relative_to(site))
-        if name.startswith("_"):
-            continue
-        text = page.read_text(encoding="utf-8")
-        head = BeautifulSoup(text[:text.find("</head>") + 7], "html.parser").head
+    for name, head in heads(site):
         found = head.find_all("meta", attrs={"name": "description"}) if head else []
         if len(found) != 1 or not found[0].get("content", "").strip():
             missing.append(f"{name} ({len(found)})")
