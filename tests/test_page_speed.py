@@ -52,20 +52,29 @@ def test_selector_lists_split_at_their_own_commas(selectors):
 
 SBT_CSS = (Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"
            / "styles" / "sphinx-book-theme.css")
-# A fingerprint of every computed property of every element and of its ::before and ::after.
-STYLES = r"""() => {
-  const hash = (text) => { let h = 2166136261;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-    return h >>> 0; };
+# A fingerprint of every computed property of every element and of its drawn ::before and ::after,
+# read once every finite transition has ended: in dark mode the theme's script switches the page
+# after load, and buttons fade to their colours (Bootstrap's .btn transition), so a fingerprint
+# read mid-fade would differ from one run to the next.
+STYLES = r"""async () => {
+  await Promise.all(document.getAnimations()
+    .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map((a) => a.finished.catch(() => null)));
+  const names = Array.from(getComputedStyle(document.documentElement)).sort();
   // CSS escapes read as the characters they stand for: "\f062" is the character U+F062.
-  const text = (v) => v.replace(/\\([0-9a-fA-F]{1,6})\s?/g,
-                                (m, h) => String.fromCodePoint(parseInt(h, 16)));
-  const one = (s) => Array.from(s).sort().map((p) => p + ":" + text(s.getPropertyValue(p)))
-                                      .join(";");
-  return Array.from(document.querySelectorAll("*"), (e) => [
+  const text = (v) => v.includes("\\") ? v.replace(/\\([0-9a-fA-F]{1,6})\s?/g,
+                                (m, h) => String.fromCodePoint(parseInt(h, 16))) : v;
+  const one = (s) => names.map((p) => text(s.getPropertyValue(p))).join(";");
+  // A ::before or ::after without content is not drawn: its content alone is compared.
+  const pseudo = (e, which) => { const s = getComputedStyle(e, which);
+    return ["none", "normal"].includes(s.content) ? s.content : one(s); };
+  const encoder = new TextEncoder();
+  const hex = (buffer) => Array.from(new Uint8Array(buffer),
+                                     (b) => b.toString(16).padStart(2, "0")).join("");
+  return Promise.all(Array.from(document.querySelectorAll("*"), async (e) => [
     e.tagName + "." + e.classList.value,
-    hash(one(getComputedStyle(e)) + one(getComputedStyle(e, "::before"))
-         + one(getComputedStyle(e, "::after")))]);
+    hex(await crypto.subtle.digest("SHA-1", encoder.encode(
+      one(getComputedStyle(e)) + "|" + pseudo(e, "::before") + "|" + pseudo(e, "::after"))))]));
 }"""
 
 
