@@ -15,6 +15,7 @@ A plural from 2 (« 1,5 an », « 14,8 jours »); calendar years are never group
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 import re
 
@@ -197,6 +198,7 @@ def format_bare(value: Value, sig: int) -> str:
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and the same texts recur on every page
 def french_date(raw: str) -> str:
     """« 2025-06-15 » → « 15 juin 2025 », « 2026-02-01 » → « 1er février 2026 »,
     « 2024-12 » → « décembre 2024 » (babel); any other text is kept as written.

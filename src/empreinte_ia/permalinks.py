@@ -14,6 +14,7 @@ digits that tell them apart). Every prose text of the pages goes through the Fre
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -108,6 +109,18 @@ def _range(entry: dict, unit: pint.Unit, sig: int) -> str | None:
 
 
 def shown_today(entry: dict, today: dict | None = None) -> dict:
+    """`_shown_today`, once per process for each entry: a frozen release does not change, and
+    a process that builds several sites (the tests) writes the same pages again."""
+    return json.loads(_shown_today_cached(json.dumps(entry, sort_keys=True),
+                                          json.dumps(today, sort_keys=True)))
+
+
+@functools.lru_cache(maxsize=16384)
+def _shown_today_cached(entry: str, today: str) -> str:
+    return json.dumps(_shown_today(json.loads(entry), json.loads(today)))
+
+
+def _shown_today(entry: dict, today: dict | None = None) -> dict:
     """A frozen parameter or estimate with its texts set again by today's formatter, keeping
     the number it was published with (same digits): « 2 028 » → « 2028 », « 4,6 t éq. CO₂ par
     an par voiture » → « … par an et par voiture », « 120 à 120 foyers » → « 119 à 123 foyers »

@@ -7,6 +7,7 @@ never code, URLs or formulas (the Sphinx transform and the tables choose what to
 
 from __future__ import annotations
 
+import functools
 import re
 
 NBSP = "\u00a0"
@@ -27,6 +28,7 @@ _ELISION_AT_END = re.compile(r"(?<![A-Za-zÀ-ÿ])((?:[cdjlmnst]|qu|jusqu|lorsqu|
                              re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and the same texts recur on every page
 def typeset(text: str, add_missing: bool = True) -> str:
     """The text with French spaces and apostrophes. `add_missing` also puts the space a
     colon glued to a word lacks (off for quoted English)."""

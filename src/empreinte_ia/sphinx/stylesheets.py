@@ -16,6 +16,7 @@ do not change. Our own stylesheet (empreinte.css) is left as written.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -82,8 +83,14 @@ def may_match(selector: str, words: set[str]) -> bool:
 def trim(css: str, words: set[str], imported=None) -> str:
     """The stylesheet without the selectors that cannot match; `imported(url)` gives the text of a
     stylesheet named by an @import (already trimmed), or None to keep the @import."""
-    return "".join(_rules(tinycss2.parse_stylesheet(css, skip_whitespace=True,
-                                                    skip_comments=True), words, imported))
+    return "".join(_rules(_parsed(css), words, imported))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed(css: str) -> tuple:
+    """The rules of a stylesheet, parsed once per process (the theme's files do not change
+    between the sites a process builds)."""
+    return tuple(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
 
 
 def _rules(rules, words: set[str], imported) -> list[str]:
