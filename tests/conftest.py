@@ -53,9 +53,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return wait_full_site(_site_folder(tmp_path_factory))
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under `--dist loadgroup`, the tests that use a fixture made once per module (a browser,
-    a corpus site) go to the same worker; the other tests are spread one by one."""
+    a corpus site) go to the same worker; the other tests are spread one by one. First among
+    the hooks: xdist reads the marks in its own hook (it adds « @group » to the test's id)."""
     for item in items:
         fixtures = getattr(item, "_fixtureinfo", None)
         defs = fixtures.name2fixturedefs.values() if fixtures else []
