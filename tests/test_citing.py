@@ -19,7 +19,8 @@ NB = "\u00a0"  # no-break space: before « : », inside « »
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """A small site with the annexes (open data page included), built once for this module."""
+    """A small site with the parameter and estimate annexes and the open data page (the
+    verification annex, the longest, is not read here), built once for this module."""
     import shutil
 
     from .support.site import ROOT, build_small_site, copy_data
@@ -27,7 +28,7 @@ def built(tmp_path_factory):
     chapters = {
         "index.md": "# Mini\n\nUne requête courte : {chiffre}`gpt4o_energy_short`.\n\n"
                     "```{toctree}\npage\nautre\nannexes/parametres\nannexes/estimations\n"
-                    "annexes/verification\nannexes/donnees\n```\n",
+                    "annexes/donnees\n```\n",
         "page.md": "# Page\n\nLes foyers : {nombre}`gpt4o_households` foyers.\n",
         "autre.md": "# Autre\n\nEncore les foyers : {nombre}`gpt4o_households`.\n",
         "annexes/donnees.md": (ROOT / "docs" / "annexes" / "donnees.md").read_text(encoding="utf-8"),
@@ -51,7 +52,7 @@ def built(tmp_path_factory):
     (releases / "0.2.0.json").write_text(dumps(freeze_tree(tree, "0.2.0", "2026-12-01")),
                                          encoding="utf-8")
     _bump(data / "parameters" / "inference_gpt4o.yaml", "smartphone_battery", 1.2)
-    result = build_small_site(tmp, chapters, data=data, annexes=True,
+    result = build_small_site(tmp, chapters, data=data, annexes=("parametres", "estimations"),
                               overrides={"empreinte_releases_dir": str(releases)})
     assert result.ok, result.messages[-3000:]
     return result.outdir

@@ -12,6 +12,7 @@ reach any host but 127.0.0.1 (NO_OTHER_HOST).
 
 from __future__ import annotations
 
+import functools
 import gzip
 import mimetypes
 import os
@@ -47,6 +48,12 @@ def find_chromium() -> str:
     return path
 
 
+@functools.lru_cache(maxsize=4096)
+def _gzipped(path: str, mtime_ns: int, size: int) -> bytes:
+    """A file compressed once for every test that asks for it (as long as it is unchanged)."""
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+
+
 class _Handler(BaseHTTPRequestHandler):
     root: Path
 
@@ -71,7 +78,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
                                                  else ""))
         if kind.startswith(COMPRESSED_TYPES) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6, mtime=0)
+            stat = target.stat()
+            body = _gzipped(str(target), stat.st_mtime_ns, stat.st_size)
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "public, max-age=3600")
