@@ -44,7 +44,8 @@ def find_chromium() -> str:
     if not path:
         raise RuntimeError(
             f"Chromium introuvable ({CHROMIUM}). Correction : lancez « make test », qui "
-            "l'installe (apt-get install chromium), ou indiquez son chemin dans CHROMIUM.")
+            "installe Chromium sans fenêtre (apt-get install chromium-headless-shell), ou "
+            "« make bench », qui installe Chromium, ou indiquez son chemin dans CHROMIUM.")
     return path
 
 
