@@ -33,20 +33,6 @@ def chapters(page: str = PAGE) -> dict[str, str]:
     return {"index.md": INDEX, "page.md": page, "autre.md": OTHER}
 
 
-def test_mini_site_renders_computed_values_with_links(tmp_path):
-    result = build_small_site(tmp_path, {**chapters(), "index.md": INDEX.replace(
-        "autre\n", "autre\nannexes/parametres\nannexes/estimations\n")},
-        annexes=("parametres", "estimations"))
-    assert result.ok, result.messages
-    index = result.page("index")
-    assert f"0,42{NN}Wh par requête" in index
-    assert 'href="annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"' in index
-    assert 'id="gpt4o-energy-short"' in result.page("annexes/parametres/inference_gpt4o")
-    assert 'id="gpt4o-households"' in result.page("annexes/estimations/gpt4o")
-    # The former single-page annex keeps every anchor, linking to the entry's new page.
-    assert 'id="gpt4o-energy-short"' in result.page("annexes/parametres")
-
-
 def test_good_small_site_builds_without_messages(tmp_path):
     result = build_small_site(tmp_path, chapters())
     assert result.ok and "AVERTISSEMENT" not in result.messages, result.messages

@@ -69,6 +69,22 @@ def test_anchors_exist_and_are_unique(built):
         assert key.replace("_", "-") in ids, key
 
 
+def test_numbers_are_computed_and_link_to_their_entries(built):
+    # Published by Jegham et al. (2025), table 4: 0.42 Wh for a short GPT-4o query.
+    index = (built / "index.html").read_text(encoding="utf-8")
+    assert f"0,42{NN}Wh par requête" in index
+    assert 'href="annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"' in index
+    assert 'id="gpt4o-energy-short"' in _html(built / "annexes" / "parametres" /
+                                              "inference_gpt4o.html")
+    assert 'id="gpt4o-households"' in _html(built / "annexes" / "estimations" / "gpt4o.html")
+    # The former single-page annex keeps every anchor, linking to the entry's new page.
+    assert 'id="gpt4o-energy-short"' in _html(built / "annexes" / "parametres.html")
+
+
+def _html(path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
 def test_prose_number_links_to_its_entry(built):
     page = (built / "page.html").read_text(encoding="utf-8")
     assert 'href="annexes/estimations/gpt4o.html#gpt4o-households"' in page
