@@ -7,14 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from empreinte_ia.sphinx.annex_pages import groups
+
 from .conftest import ROOT, write
 from .support.browser import look, serve, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
-# Every page of the book (from its sources, so that a new chapter is tested too).
-PAGES = [*sorted(str(p.relative_to(ROOT / "docs").with_suffix(".html"))
-                 for p in (ROOT / "docs").rglob("*.md")), "genindex.html", "search.html"]
+# Every page of the book: from its sources, so that a new chapter is tested too, and the
+# annexes' theme pages, which the build writes into docs/ (absent from a fresh clone).
+PAGES = [*sorted({str(p.relative_to(ROOT / "docs").with_suffix(".html"))
+                  for p in (ROOT / "docs").rglob("*.md")}
+                 | {f"{doc}/{name}.html" for doc, names in groups(ROOT / "data").items()
+                    for name in names}), "genindex.html", "search.html"]
 MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
 MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
 
