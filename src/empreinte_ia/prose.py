@@ -134,17 +134,22 @@ class Finding:
     found: str = ""
 
     def message(self) -> str:
+        return f"{self.path}, ligne {self.line} : {self.problem()}"
+
+    def problem(self) -> str:
+        """What is wrong and the fix, without the file and line (a build warning gives them
+        as its location)."""
         if self.kind == "code":
-            return (f"{self.path}, ligne {self.line} : valeur écrite à la main dans un texte de "
+            return ("valeur écrite à la main dans un texte de "
                     f"cellule de code (« {self.text.strip()[:80]} »), affiché par un graphique "
                     "ou une sortie.\n  → Correction : décrivez la grandeur sans sa valeur (la "
                     "barre la montre), ou composez le texte avec la valeur du registre "
                     "(f\"… {format_number(registre.value('identifiant')…)} …\").")
         if self.kind == "alt":
-            return (f"{self.path}, ligne {self.line} : graphique sans texte alternatif.\n"
+            return ("graphique sans texte alternatif.\n"
                     "  → Correction : ajoutez « :  image: » puis « :    alt: description » "
                     "dans les options de la cellule (voir CONTRIBUTING.md).")
-        return (f"{self.path}, ligne {self.line} : nombre tapé à la main dans le texte "
+        return ("nombre tapé à la main dans le texte "
                 f"(« {(self.found or self.text).strip()[:80]} »).\n  → Correction : remplacez-le "
                 "par un rôle {chiffre}`identifiant` (voir l'annexe des estimations) ; un compte "
                 "s'écrit {nombre}`identifiant` suivi du nom (« {nombre}`identifiant` "

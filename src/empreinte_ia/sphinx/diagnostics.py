@@ -78,7 +78,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                            location=(docname, finding.line), type="empreinte", subtype="alt")
             continue
         if finding.kind == "code":  # drawn in a chart's SVG: the doctree check cannot see it
-            logger.warning(finding.message().split(" : ", 1)[1].replace("\n  → ", " "),
+            logger.warning(finding.problem().replace("\n  → ", " "),
                            location=(docname, finding.line), type="empreinte", subtype="chiffre")
             continue
         # Hand-typed numbers of the text are checked on the published text (published.py).
