@@ -21,7 +21,7 @@ from pathlib import Path
 from .claims import NO_CLAIM_FILE, NOTE_ROLE, Verdict, verdicts
 from .contradictions import Group, load_groups
 from .datafile import DataError, Entry, read_entries
-from .prose import Finding, _names_pattern, lint_text, load_names, text_quantities
+from .prose import Finding, _names_pattern, lint_text, load_names, quote_found, text_quantities
 from .registry import Estimate, Registry, load_registry
 
 # The texts of data/ a reader sees, per file: (field, rendered as MyST). MyST texts take the
@@ -101,7 +101,6 @@ def _text_errors(entry: Entry, lines: list[str], key: str, myst: bool, registry:
                                     "corrigez l'identifiant (voir l'annexe des estimations)"))
     found = text_quantities(text, names)
     if found:
-        shown = " ; ".join(f"« {f} »" for f in found[:3])
         fix = ("écrivez la valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage} ; "
                "un compte s'écrit « {nombre}`identifiant` requêtes ») : "
                "ce texte est lu en MyST, le chiffre suivra le paramètre ; une valeur qui n'est "
@@ -109,8 +108,8 @@ def _text_errors(entry: Entry, lines: list[str], key: str, myst: bool, registry:
                "reformulez sans chiffre ni nombre en toutes lettres : ce texte s'affiche tel "
                "quel (titre, lien, CSV) ; la valeur va dans la note, avec un rôle")
         errors.append(DataError(entry.path, _text_line(lines, start, found[0]),
-                                f"nombre tapé à la main dans {where} ({shown}) : il ne suivrait "
-                                "pas les changements de la valeur", fix))
+                                f"nombre tapé à la main dans {where} ({quote_found(found)}) : "
+                                "il ne suivrait pas les changements de la valeur", fix))
     return errors
 
 
@@ -160,10 +159,10 @@ def check_labels(registry: Registry, names: list[str]) -> list[DataError]:
         found = text_quantities(estimate.label, pattern)
         if not found:
             continue
-        shown = " ; ".join(f"« {f} »" for f in found[:3])
         errors.append(DataError(
             estimate.path, _label_line(estimate, found[0]),
-            f"nombre tapé à la main dans le libellé de l'estimation « {key} » ({shown}) : "
+            f"nombre tapé à la main dans le libellé de l'estimation « {key} » "
+            f"({quote_found(found)}) : "
             "il ne suivrait pas les changements de la valeur",
             "décrivez la grandeur sans sa valeur (« texte court » plutôt que « texte de "
             "250 mots » : le libellé s'affiche tel quel dans les annexes, les exports et les "

@@ -183,6 +183,12 @@ def strip_markup(text: str) -> tuple[str, list[str]]:
     return _MATH.sub(" ", text), maths
 
 
+def quote_found(found: list[str]) -> str:
+    """The first three hand-typed quantities found, quoted, for a message:
+    « « 15 Wh » ; « huit requêtes » »."""
+    return " ; ".join(f"« {f} »" for f in found[:3])
+
+
 def text_quantities(text: str, names: re.Pattern | None) -> list[str]:
     """What states a quantity by hand in a MyST text (a line of a chapter, a note of data/):
     the roles' numbers are computed, the rest is checked by `quantities`."""

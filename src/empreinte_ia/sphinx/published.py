@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..datafile import DataError, read_text, relative
-from ..prose import _names_pattern, quantities
+from ..prose import _names_pattern, quantities, quote_found
 from .state import state, stop
 
 logger = logging.getLogger(__name__)
@@ -134,9 +134,8 @@ def _warn(docname: str, line: int | None, message: str, subtype: str) -> None:
 
 
 def _hand_typed(found: list[str], where: str) -> str:
-    shown = " ; ".join(f"« {f} »" for f in found[:3])
-    return (f"nombre tapé à la main {where} ({shown}). Correction : écrivez la valeur avec un "
-            "rôle {chiffre}`identifiant` (ou {nombre}, {plage}) ; un compte s'écrit "
+    return (f"nombre tapé à la main {where} ({quote_found(found)}). Correction : écrivez la "
+            "valeur avec un rôle {chiffre}`identifiant` (ou {nombre}, {plage}) ; un compte s'écrit "
             "{nombre}`identifiant` suivi du nom (« {nombre}`identifiant` requêtes ») ; un texte "
             "qui ne peut pas "
             "porter de rôle (texte alternatif, titre) se reformule sans chiffre ni nombre en "
