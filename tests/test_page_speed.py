@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from empreinte_ia.sphinx.images import svg_size
 from empreinte_ia.sphinx.stylesheets import may_match, split_selectors, trim
 
+from .support.browser import browser_context
+
 THEME_CSS = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
              / "static" / "styles" / "pydata-sphinx-theme.css")
 
@@ -85,16 +87,13 @@ def _serving(text: str):
 
 
 def _styles(browser, base: str, path: str, width: int, scheme: str, originals: bool):
-    context = browser.new_context(viewport={"width": width, "height": 900},
-                                  color_scheme=scheme, locale="fr-FR")
-    if originals:
-        for css in (THEME_CSS, SBT_CSS):
-            context.route(f"**/_static/styles/{css.name}*", _serving(css.read_text()))
-    page = context.new_page()
-    page.goto(base + path, wait_until="networkidle")
-    styles = page.evaluate(STYLES)
-    context.close()
-    return styles
+    with browser_context(browser, width, 900, color_scheme=scheme) as context:
+        if originals:
+            for css in (THEME_CSS, SBT_CSS):
+                context.route(f"**/_static/styles/{css.name}*", _serving(css.read_text()))
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        return page.evaluate(STYLES)
 
 
 @pytest.mark.browser

@@ -6,7 +6,8 @@ static host does, so that the weights measured are the bytes a reader downloads.
 `visit` measures a page (empty cache, every request seen by Python, outside hosts recorded,
 waits until the network is idle): for the weight and outside-request checks. `look` only
 opens it (waits for its load event and its fonts): for every check of what the page shows.
-`tab` keeps one tab at one size to read many pages in a row. In all three, Chromium cannot
+`tab` keeps one tab at one size to read many pages in a row; `browser_context` is the new,
+empty context each of them opens. In all three, Chromium cannot
 reach any host but 127.0.0.1 (NO_OTHER_HOST).
 """
 
@@ -73,7 +74,6 @@ class _Handler(BaseHTTPRequestHandler):
         if target is None:
             self.send_error(404)
             return
-        body = target.read_bytes()
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         self.send_response(200)
         self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
@@ -82,6 +82,8 @@ class _Handler(BaseHTTPRequestHandler):
             stat = target.stat()
             body = _gzipped(str(target), stat.st_mtime_ns, stat.st_size)
             self.send_header("Content-Encoding", "gzip")
+        else:
+            body = target.read_bytes()
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "public, max-age=3600")
         self.end_headers()
@@ -135,33 +137,48 @@ class Visit:
 
 
 @contextmanager
-def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
-    """Open `path` with an empty cache; any request that is not for `base` is blocked and kept."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
-    page = context.new_page()
-    result = Visit(base + path, page)
-    requests = []
+def browser_context(browser, width: int, height: int, **options) -> Iterator:
+    """A new browser context (empty cache) at one size, in French, closed after use; `options`
+    are more of Playwright's (color_scheme…)."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR",
+                                  **options)
+    try:
+        yield context
+    finally:
+        context.close()
 
-    def route(route) -> None:
-        url = route.request.url
-        if url.startswith((base, "data:")):
-            route.continue_()
-        else:
-            result.outside.append(url)
-            route.abort()
 
-    context.route("**/*", route)
+def _watched(page, url: str) -> Visit:
+    """The Visit of `page`, which keeps the console's errors and the page's exceptions."""
+    result = Visit(url, page)
     page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
     page.on("pageerror", lambda e: result.errors.append(str(e)))
-    page.on("requestfinished", lambda r: requests.append(r))
-    try:
+    return result
+
+
+@contextmanager
+def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
+    """Open `path` with an empty cache; any request that is not for `base` is blocked and kept."""
+    with browser_context(browser, width, height) as context:
+        page = context.new_page()
+        result = _watched(page, base + path)
+        requests = []
+
+        def route(route) -> None:
+            url = route.request.url
+            if url.startswith((base, "data:")):
+                route.continue_()
+            else:
+                result.outside.append(url)
+                route.abort()
+
+        context.route("**/*", route)
+        page.on("requestfinished", lambda r: requests.append(r))
         page.goto(result.url, wait_until="networkidle")
         for request in requests:
             sizes = request.sizes()
             result.weights[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         yield result
-    finally:
-        context.close()
 
 
 def _loaded(page, url: str) -> None:
@@ -174,16 +191,11 @@ def _loaded(page, url: str) -> None:
 def look(browser, base: str, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
     """Open `path` in a new context and wait for its load event and fonts; console errors are
     kept. No weight nor outside request recorded (use `visit` for those)."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
-    page = context.new_page()
-    result = Visit(base + path, page)
-    page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
-    page.on("pageerror", lambda e: result.errors.append(str(e)))
-    try:
+    with browser_context(browser, width, height) as context:
+        page = context.new_page()
+        result = _watched(page, base + path)
         _loaded(page, result.url)
         yield result
-    finally:
-        context.close()
 
 
 class Tab:
@@ -199,11 +211,8 @@ class Tab:
 
 @contextmanager
 def tab(browser, base: str, width: int = 1280, height: int = 900) -> Iterator[Tab]:
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
-    try:
+    with browser_context(browser, width, height) as context:
         yield Tab(context.new_page(), base)
-    finally:
-        context.close()
 
 
 def pages(site: Path) -> list[str]:
