@@ -32,6 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 from tests.support.browser import FLAGS, chromium, find_chromium, pages, serve, visit  # noqa: E402
 
+from empreinte_ia.changelog import version_key  # noqa: E402
+
 SITE = ROOT / "_build" / "html"
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = {"performance": ("performance", 98), "accessibility": ("accessibilité", 100),
@@ -63,8 +65,7 @@ def book_pages(site: Path) -> list[str]:
             continue
         found.append(path)
     if frozen:
-        latest = max({Path(p).parts[1] for p in frozen},
-                      key=lambda v: tuple(int(n) if n.isdigit() else 0 for n in v.split(".")))
+        latest = max({Path(p).parts[1] for p in frozen}, key=version_key)
         found.append(min(p for p in frozen if Path(p).parts[1] == latest))
     return found
 
