@@ -10,7 +10,7 @@ import pytest
 from empreinte_ia.sphinx.annex_pages import groups
 
 from .conftest import ROOT, write
-from .support.browser import look, serve, visit
+from .support.browser import look, serve, tab, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
@@ -31,6 +31,53 @@ def axe():
     return Axe()
 
 
+# Axe's colour-contrast rule is two thirds of its time on the annexes' theme pages, thousands of
+# elements of the same few kinds. It runs on every page but those whose text sits only in
+# kinds of elements already checked on a reference page of their folder: same chain of tags
+# and classes from <body>, same inline style, so the same colours from the same style sheets.
+# A page that brings a new kind of element is checked whole.
+CONTRAST_REFERENCES = {
+    "annexes/parametres/": ("annexes/parametres/comparaisons.html",
+                            "annexes/parametres/generation.html"),
+    "annexes/estimations/": ("annexes/estimations/gpt4o.html",),
+}
+TEXT_KINDS = """() => {
+  const kind = e => e.tagName.toLowerCase() + [...e.classList].sort().map(c => '.' + c).join('')
+    + (e.getAttribute('style') ? `[style="${e.getAttribute('style')}"]` : '');
+  const kinds = new Set();
+  for (const e of document.body.querySelectorAll('*')) {
+    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const chain = [];
+    for (let a = e; a && a !== document.body; a = a.parentElement) chain.unshift(kind(a));
+    kinds.add(chain.join(' > '));
+  }
+  return [...kinds];
+}"""
+WHOLE = {"resultTypes": ["violations"]}
+NO_CONTRAST = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": False}}}
+
+
+@pytest.fixture(scope="session")
+def reference_kinds(browser, base):
+    """The kinds of text elements of the reference pages of a folder (read once per worker)."""
+    known: dict[str, set[str]] = {}
+
+    def kinds(folder: str) -> set[str]:
+        if folder not in known:
+            with tab(browser, base) as reader:
+                known[folder] = {k for ref in CONTRAST_REFERENCES[folder]
+                                 for k in reader.open(ref).evaluate(TEXT_KINDS)}
+        return known[folder]
+    return kinds
+
+
+def contrast_is_known(page, path: str, reference_kinds) -> bool:
+    folder = path.rsplit("/", 1)[0] + "/"
+    if folder not in CONTRAST_REFERENCES or path in CONTRAST_REFERENCES[folder]:
+        return False
+    return set(page.evaluate(TEXT_KINDS)) <= reference_kinds(folder)
+
+
 def serious(violations: list[dict]) -> list[str]:
     return [f"{v['impact']} {v['id']} : {v['help']} ({len(v['nodes'])} éléments, "
             f"ex. {v['nodes'][0]['html'][:120]})"
@@ -38,7 +85,7 @@ def serious(violations: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_light_local_and_accessible(browser, base, axe, path):
+def test_page_is_clean_light_local_and_accessible(browser, base, axe, reference_kinds, path):
     with visit(browser, base, path) as page:
         assert page.errors == [], f"erreurs dans la console : {page.errors}"
         assert page.outside == [], f"requêtes hors du serveur local : {page.outside}"
@@ -46,8 +93,26 @@ def test_page_is_clean_light_local_and_accessible(browser, base, axe, path):
         assert page.weight <= MAX_WEIGHT, (
             f"{path} pèse {page.weight / 1024:.0f} Ko compressés (plafond 500) : "
             f"{sorted(page.weights.items(), key=lambda kv: -kv[1])[:5]}")
-        violations = axe.run(page.page).response["violations"]
-        assert serious(violations) == [], path
+        options = NO_CONTRAST if contrast_is_known(page.page, path, reference_kinds) else WHOLE
+        violations = axe.run(page.page, options=options)
+        assert serious(violations.response["violations"]) == [], path
+
+
+def test_contrast_references_are_pages_of_their_folder():
+    """The reference pages exist in the list, and each folder has pages left to spare."""
+    for folder, references in CONTRAST_REFERENCES.items():
+        assert set(references) <= set(PAGES), references
+        assert [p for p in PAGES if p.startswith(folder) and p not in references], folder
+
+
+def test_a_new_kind_of_element_brings_back_the_contrast_check(browser, base, reference_kinds):
+    """A theme page whose text sits in an element its references lack is checked whole."""
+    path = "annexes/parametres/usages.html"
+    with look(browser, base, path) as page:
+        assert contrast_is_known(page.page, path, reference_kinds)
+        page.page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend',"
+                           " '<aside class=\"nouveau\">Texte</aside>')")
+        assert not contrast_is_known(page.page, path, reference_kinds)
 
 
 def test_outside_requests_are_caught_and_blocked(browser, tmp_path):
