@@ -227,36 +227,45 @@ def test_corpus_build_ends_in_french_without_crash_report(chapter_build):
 
 
 # -- The build stops on bad data at its boundary, in French, before any page ----------------
+# One case of each kind runs Sphinx's command line, which must end without its crash report;
+# the others are built in this process (build_small_site), with the same extension.
 BUILD_CASES = [
-    ("donnees.yaml", "valeur_negative", "data"),
-    ("donnees.yaml", "annee_en_texte", "data"),
-    ("donnees.yaml", "note_de_parametre_chiffree", "data"),
-    ("estimations.yaml", "division_par_zero", "estimates"),
-    ("estimations.yaml", "meme_estimation_deux_fois_dans_un_module", "estimates"),
-    ("estimations.yaml", "libelle_d_estimation_chiffre", "estimates"),
+    ("donnees.yaml", "valeur_negative", "data", True),
+    ("donnees.yaml", "annee_en_texte", "data", False),
+    ("donnees.yaml", "note_de_parametre_chiffree", "data", False),
+    ("estimations.yaml", "division_par_zero", "estimates", True),
+    ("estimations.yaml", "meme_estimation_deux_fois_dans_un_module", "estimates", False),
+    ("estimations.yaml", "libelle_d_estimation_chiffre", "estimates", False),
 ]
 
 
-@pytest.mark.parametrize("corpus,name,kind", BUILD_CASES, ids=[c[1] for c in BUILD_CASES])
-def test_bad_data_stops_the_build(corpus, name, kind, tmp_path):
+@pytest.mark.parametrize("corpus,name,kind,command_line", BUILD_CASES,
+                         ids=[c[1] for c in BUILD_CASES])
+def test_bad_data_stops_the_build(corpus, name, kind, command_line, tmp_path):
     [case] = [c for c in cases(corpus) if c["cas"] == name]
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    extra: tuple[str, ...] = ()
+    estimates = tmp_path / "estimates"
     if kind == "estimates":
-        shutil.copytree(ESTIMATES, tmp_path / "estimates",
-                        ignore=shutil.ignore_patterns("__pycache__"))
-        extra = ("-D", f"empreinte_estimates_dir={tmp_path / 'estimates'}")
+        shutil.copytree(ESTIMATES, estimates, ignore=shutil.ignore_patterns("__pycache__"))
         target, line = apply(case, tmp_path, "estimates/zz_corpus.py")
     else:
         target, line = apply(case, tmp_path, "data/parameters/zz_corpus.yaml")
-    src = tmp_path / "docs"
-    write(src / "index.md", "# Mini\n\nUne requête : {chiffre}`gpt4o_energy_short`.\n")
-    result = sphinx(src, tmp_path / "html", data, tmp_path / "cache", extra)
-    assert result.returncode == 1
-    assert_french_error(result.stderr, target, line, case["message"])
-    assert "Extension error" not in result.stderr and "sphinx-doc/sphinx/issues" not in \
-        result.stderr
+    index = "# Mini\n\nUne requête : {chiffre}`gpt4o_energy_short`.\n"
+    if command_line:
+        src = tmp_path / "docs"
+        write(src / "index.md", index)
+        extra = ("-D", f"empreinte_estimates_dir={estimates}") if kind == "estimates" else ()
+        result = sphinx(src, tmp_path / "html", data, tmp_path / "cache", extra)
+        assert result.returncode == 1
+        output = result.stderr
+    else:
+        overrides = {"empreinte_estimates_dir": str(estimates)} if kind == "estimates" else {}
+        built = build_small_site(tmp_path, {"index.md": index}, data=data, overrides=overrides)
+        assert not built.ok
+        output = built.messages
+    assert_french_error(output, target, line, case["message"])
+    assert "Extension error" not in output and "sphinx-doc/sphinx/issues" not in output
     assert not list((tmp_path / "html").rglob("*.html")), "rien n'est publié"
 
 
