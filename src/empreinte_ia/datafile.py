@@ -263,13 +263,17 @@ def read_entries(path: Path) -> list[Entry]:
     if not isinstance(data, list):
         raise DataError(shown, paths[()], "le fichier doit contenir une liste d'entrées",
                         "commencez chaque entrée par « - id: … »")
+    within: dict[int, dict[tuple, int]] = {}  # the lines of each entry's fields, by entry
+    for k, line in paths.items():
+        if len(k) > 1:
+            within.setdefault(k[0], {})[k[1:]] = line
     entries = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):
             raise DataError(shown, paths[(i,)],
                             "chaque entrée doit être un ensemble de champs « clé: valeur »",
                             "écrivez « - id: … » puis les champs indentés en dessous")
-        sub = {k[1:]: line for k, line in paths.items() if k[:1] == (i,) and len(k) > 1}
+        sub = within.get(i, {})
         lines = {k[0]: line for k, line in sub.items() if len(k) == 1}
         entries.append(Entry(Path(shown), paths[(i,)], item, lines, sub))
     return entries

@@ -8,6 +8,7 @@ numbers, and the proper names listed in data/noms_propres.yaml (GPT-4o, Llama 3.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,10 +103,16 @@ def quantities(text: str, names: list[str] | re.Pattern | None = None,
     « fois », compound number words. Names, dates and chapter numbers are allowed. With
     `math`, `text` is LaTeX: digits in sub- and superscripts (x_{i+1}) are allowed."""
     pattern = _names_pattern(names) if isinstance(names, list) else names
+    return list(_quantities(text, pattern, math))
+
+
+@functools.lru_cache(maxsize=65536)
+def _quantities(text: str, pattern: re.Pattern | None, math: bool) -> tuple[str, ...]:
+    """`quantities`, once per text (the same texts are checked by the lint and every build)."""
     found: list[str] = []
     if math:
         text = re.sub(r"[_^](\{[^{}]*\}|\w)", " ", text)
-        return [m.group() for m in re.finditer(r"[0-9][0-9.,{}]*", text)]
+        return tuple(m.group() for m in re.finditer(r"[0-9][0-9.,{}]*", text))
     if pattern is not None:
         text = pattern.sub(" ", text)
     for rule in _ALLOWED:
@@ -114,7 +121,7 @@ def quantities(text: str, names: list[str] | re.Pattern | None = None,
         found += [m.group() for m in rule.finditer(text)]
     found += [m.group().strip() for m in
               re.finditer(r"\S*[0-9][^\s]*(?:\s(?:[^\s]+))?", text)]
-    return found
+    return tuple(found)
 
 
 def _quantity_in(name: str) -> bool:
