@@ -153,8 +153,8 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
 def sphinx_cli(srcdir: Path, outdir: Path, data_dir: Path, cache: Path,
                extra: tuple[str, ...] = (), env: dict | None = None) -> subprocess.CompletedProcess:
     """The strict build of the Makefile on `srcdir` with the data of `data_dir`, in a new
-    process (`env` adds environment variables, e.g. LANG)."""
-    env = dict(os.environ, EMPREINTE_CACHE_DIR=str(cache), PYTHONHASHSEED="0", **(env or {}))
+    process, its hash seed fixed (`env` adds or replaces environment variables, e.g. LANG)."""
+    env = {**os.environ, "EMPREINTE_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0", **(env or {})}
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT),
            "-d", str(outdir.parent / "doctrees"), "-n", "-W", "--keep-going",
            "-D", f"empreinte_data_dir={data_dir}", *extra, str(srcdir), str(outdir)]
@@ -193,8 +193,9 @@ def wait_full_site(work: Path) -> Path:
     return work / "html"
 
 
-def build_full_site(work: Path) -> Path:
-    """A clean, strict build of the whole site in `work` (its own notebook cache)."""
-    result = sphinx_cli(ROOT / "docs", work / "html", DATA, work / "cache")
+def build_full_site(work: Path, env: dict | None = None) -> Path:
+    """A clean, strict build of the whole site in `work` (its own notebook cache); `env` as
+    for `sphinx_cli`."""
+    result = sphinx_cli(ROOT / "docs", work / "html", DATA, work / "cache", env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     return work / "html"
