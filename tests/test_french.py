@@ -264,3 +264,22 @@ def test_dates_are_written_in_french(site):
         if dates:
             found[str(page.relative_to(site))] = dates
     assert found == {}, "dates au format ISO dans le texte :\n" + _report(found)
+
+
+def test_index_stems_words_as_the_search_page_does():
+    """Sphinx stems the index with PyStemmer (Snowball in C) and the reader's query with
+    Snowball's JavaScript, generated from the same algorithm as snowballstemmer's Python: on
+    every word of the chapters and data, the two give the same stem, so a search finds what
+    the index holds."""
+    import snowballstemmer
+    from snowballstemmer.french_stemmer import FrenchStemmer
+
+    from .conftest import ROOT
+
+    index, query = snowballstemmer.stemmer("french"), FrenchStemmer()
+    assert type(index).__module__ == "Stemmer", "PyStemmer n'est pas installé"
+    words = set()
+    for path in [*(ROOT / "docs").rglob("*.md"), *DATA.rglob("*.yaml")]:
+        words |= set(re.findall(r"\w+", path.read_text(encoding="utf-8").lower()))
+    assert len(words) > 1000
+    assert [w for w in sorted(words) if index.stemWord(w) != query.stemWord(w)] == []
