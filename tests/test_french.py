@@ -16,6 +16,7 @@ from empreinte_ia.formatting import french_date
 from empreinte_ia.typography import NBSP, NNBSP, breakable_spaces, typeset
 
 from .conftest import DATA
+from .support import browser
 
 # Text a reader does not read as prose: code, formulas, drawings, the page head, BibTeX.
 _NOT_PROSE = {"script", "style", "code", "pre", "math", "svg", "head", "kbd", "samp"}
@@ -57,7 +58,7 @@ def prose(path: Path) -> str:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+    return [site / page for page in browser.pages(site)]
 
 
 def _report(found: dict[str, list[str]]) -> str:

@@ -14,6 +14,8 @@ import pytest
 from empreinte_ia import charts
 from empreinte_ia.registry import load_registry
 
+from .support import browser
+
 pytestmark = pytest.mark.build
 
 # English words of the theme's interface (sphinx-book-theme, pydata-sphinx-theme, myst-nb):
@@ -58,7 +60,7 @@ def english_strings(page: Path) -> list[str]:
 
 
 def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if not p.relative_to(site).parts[0].startswith("_"))
+    return [site / page for page in browser.pages(site)]
 
 
 def test_the_check_finds_english_interface_text(tmp_path):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from .support import browser
 from .support.browser import look, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -16,13 +17,11 @@ def built_pages(site: Path) -> list[str]:
     """Every page of the book; of the frozen release pages (v/<version>/, one per figure and
     all alike), each release's index and one figure page."""
     pages = []
-    for p in sorted(site.rglob("*.html")):
-        parts = p.relative_to(site).parts
-        if parts[0].startswith("_"):
-            continue
+    for path in browser.pages(site):
+        parts = path.split("/")
         if parts[0] == "v" and len(parts) == 3 and parts[2] != "index.html":
             continue
-        pages.append(str(p.relative_to(site)))
+        pages.append(path)
     for folder in sorted(d for d in (site / "v").glob("*") if d.is_dir()):
         figures = sorted(folder.glob("*-*.html"))
         if figures:

@@ -229,6 +229,8 @@ def tab(browser, base: str, width: int = 1280, height: int = 900) -> Iterator[Ta
 
 
 def pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as paths relative to its root."""
-    return sorted(str(p.relative_to(site)) for p in Path(site).rglob("*.html")
-                  if "_static" not in p.parts)
+    """Every HTML page of the built site, as paths relative to its root (not the theme's
+    template macros, in _static/)."""
+    site = Path(site)
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                  if not p.relative_to(site).parts[0].startswith("_"))
