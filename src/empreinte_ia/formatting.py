@@ -77,6 +77,14 @@ def _decimals(x: float, sig: int) -> int:
 
 
 def _plain(x: float, decimals: int, grouping: bool = True) -> str:
+    """`x` rounded to `decimals` places, in French; babel's formatting is done once per value
+    (the same figures come back on every page that shows them and every release's page), the
+    sign of a zero kept apart (-0.0 == 0.0 for the cache)."""
+    return _plain_once(x, math.copysign(1.0, x) < 0, decimals, grouping)
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_once(x: float, negative: bool, decimals: int, grouping: bool) -> str:
     shown = max(0, decimals)
     pattern = ("#,##0" if grouping else "0") + ("." + "0" * shown if shown else "")
     text = format_decimal(round(x, decimals), format=pattern, locale=LOCALE)
