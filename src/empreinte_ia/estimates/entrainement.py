@@ -159,7 +159,7 @@ def llama3_co2_sum(llama3_8b_co2, llama3_70b_co2):
 
 @estimate(unit="kgCO2e/kWh", sig=2,
           label="Intensité carbone implicite du préentraînement de Llama 3",
-          formula="émissions publiées ÷ électricité recalculée (heures-GPU × 700 W)")
+          formula="émissions publiées ÷ électricité recalculée (heures-GPU × puissance d'un GPU H100)")
 def llama3_carbon_intensity(llama3_total_co2, llama3_total_energy):
     return llama3_total_co2 / llama3_total_energy
 

@@ -169,7 +169,7 @@ def local_gpu_co2_france(local_gpu_year_blog, carbon_intensity_france):
 
 @estimate(unit="kgCO2e/kWh", sig=2,
           label="Intensité carbone implicite dans les chiffres du billet de blog",
-          formula="émissions annoncées ÷ énergie annoncée, bornes ensemble (40 kg ÷ 90 kWh, 60 kg ÷ 120 kWh)")
+          formula="émissions annoncées ÷ énergie annoncée, bornes ensemble (basse ÷ basse, haute ÷ haute)")
 def local_gpu_implied_intensity(local_gpu_claimed_co2, local_gpu_claimed_energy):
     return local_gpu_claimed_co2.together(local_gpu_claimed_energy, lambda a, b: a / b)
 
