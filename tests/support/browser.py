@@ -185,13 +185,18 @@ def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -
         yield result
 
 
-def _settled(page, pending: set, quiet_ms: int = 100) -> None:
+def _settled(page, pending: set, quiet_ms: int = 100, limit_ms: int = 30_000) -> None:
     """Wait until no request is in flight and none starts for `quiet_ms`: what Playwright's
-    « networkidle » does, without its fixed half second of waiting on every page."""
-    quiet = 0
+    « networkidle » does, without its fixed half second of waiting on every page. A request
+    still running after `limit_ms` fails the test with its address."""
+    quiet = waited = 0
     while quiet < quiet_ms:
         page.wait_for_timeout(25)
+        waited += 25
         quiet = 0 if pending else quiet + 25
+        if waited > limit_ms:
+            raise AssertionError("requêtes jamais terminées : "
+                                 + ", ".join(sorted(r.url for r in pending)))
 
 
 def _loaded(page, url: str) -> None:
