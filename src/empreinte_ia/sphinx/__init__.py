@@ -14,7 +14,8 @@
   diagnostics.py   charts without alt text, failed code cells, summary
   notebooks.py     the chapters' code cells run in one shared kernel, before reading
   published.py     what a reader sees, checked on the doctree: no hand-typed number, no unsafe
-                   HTML, no role in a heading; roles and cross-references at their own line
+                   HTML, no role in a heading, no chapter that is not UTF-8
+  lines.py         the exact line of a problem: roles and cross-references at their own line
   freshness.py     incremental builds: faulty, removed and stale pages and files out of the
                    published folder
   pages.py         version and date for the templates, then inline icons and deferred scripts
@@ -55,6 +56,7 @@ from . import (
     history,
     images,
     interface,
+    lines,
     mathml,
     nodes,
     notebooks,
@@ -123,7 +125,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinxext.opengraph")  # OpenGraph tags, set up in conf.py (ogp_*)
     french_warnings.install(app)
     freshness.install(app)
-    published.install(app)
+    lines.install(app)
     for event, handler, priority in EVENTS:
         app.connect(event, handler, priority=priority)
     app.add_html_math_renderer("mathml", (mathml.visit_math, None),

@@ -47,7 +47,7 @@ def check_cell_options(app: Sphinx, docname: str, source: list[str]) -> None:
                                     path=app.env.doc2path(docname))
     except MystMetadataParsingError as exc:
         m = re.search(r"cell \d+ at line (\d+)", str(exc))
-        # The first name quoted is on the line given (published.ExactLine keeps it there).
+        # The first name quoted is on the line given (lines.ExactLine keeps it there).
         where = "de la cellule « {code-cell} »" if m else \
             "dans l'en-tête « --- » de la page"
         logger.warning(CELL_OPTIONS.format(where=where),

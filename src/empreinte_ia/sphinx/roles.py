@@ -20,8 +20,8 @@ from sphinx.util.docutils import SphinxRole
 
 from ..display import CHECKS_DOC, anchor, claim_anchor, entry_doc, render
 from ..registry import Registry
+from .lines import exact_line
 from .nodes import page_uri
-from .published import exact_line
 from .state import state
 from .typography import quote_nodes
 
