@@ -26,8 +26,8 @@
   cards.py         long tables as cards on phones (data-label on each cell, verdict first)
   downloads.py     each chart as SVG and CSV, each chapter with code as a notebook
   comparer.py      {converti}, {comparaison-requetes}, {facteurs-perimetre},
-                   {affirmations-circulantes}, scope tags and range drivers in the annexes,
-                   figures of different scopes refused side by side
+                   {affirmations-circulantes}, figures of different scopes refused side by side
+  scope_fields.py  scope tags, ratio scopes and range drivers in the annex entries
   social_cards.py  an og:image per chapter (sphinxext-opengraph's social cards, local)
   descriptions.py  each page's description, once, from its first paragraphs, cut at a word
   images.py        chart images loaded lazily, with their width and height
@@ -139,7 +139,7 @@ def setup(app: Sphinx) -> dict:
         app.add_directive(name, directive)
     app.add_transform(typography.FrenchTypography)
     register_bibliography_style()
-    comparer.setup(app)
-    social_cards.setup(app)
-    descriptions.setup(app)
+    comparer.install(app)
+    social_cards.install(app)
+    descriptions.install(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

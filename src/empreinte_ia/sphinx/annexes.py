@@ -16,6 +16,7 @@ from ..formatting import french_date
 from ..registry import Registry
 from .history import cite_box, history_field
 from .nodes import details, field, joined, link, myst, page_uri, reference, summary
+from .scope_fields import drivers_field, ratio_field, scope_field
 from .state import state
 
 
@@ -120,8 +121,7 @@ class EstimatesList(_EntryList):
 
 
 def comparer_fields(env, rows: nodes.field_list, registry: Registry, key: str) -> None:
-    """Scope tags of a per-query figure and what drives its range (comparer.py)."""
-    from .comparer import drivers_field, ratio_field, scope_field
+    """Scope tags of a per-query figure and what drives its range (scope_fields.py)."""
 
     for name, node in (("Étiquettes de périmètre", scope_field(registry, key)),
                        ("Périmètres du rapport", ratio_field(env, registry, key)),

@@ -1,6 +1,7 @@
 """Comparing like with like, on the site: the {converti} role, the comparison and factor
-tables, the circulating claims, scope tags and range drivers in the annexes, and the check
-that refuses figures of different scopes side by side (a warning, so the strict build fails).
+tables, the circulating claims, and the check that refuses figures of different scopes side
+by side (a warning, so the strict build fails). Scope tags and range drivers in the annexes:
+scope_fields.py.
 
 Roles and directives:
   {converti}`id`                  the per-query figure brought to the common scope
@@ -26,8 +27,7 @@ from ..datafile import DataError
 from ..display import anchor, entry_doc, render, sig_of
 from ..formatting import format_number, format_value
 from ..registry import Registry
-from ..sensitivity import drivers
-from ..side_by_side import RATIO_KINDS, check_text
+from ..side_by_side import check_text
 from .nodes import link, myst, page_uri
 from .state import state
 from .verification import _table as empty_table
@@ -202,72 +202,6 @@ class CirculatingClaims(SphinxDirective):
         return [table]
 
 
-# -- annex fields ----------------------------------------------------------------------------
-def scope_field(registry: Registry, key: str) -> nodes.Node | None:
-    """The scope tags of a per-query figure, for its annex entry."""
-    scope = registry.scope(key)
-    if scope is None:
-        return None
-    tags = nodes.bullet_list()
-    for name, text in scope.describe():
-        tags += nodes.list_item("", _para(f"{name} : {text}"))
-    return tags
-
-
-def ratio_field(env, registry: Registry, key: str) -> nodes.Node | None:
-    """What the registry knows of a ratio of per-query figures: of one scope, converted to one,
-    the gap between two, or across scopes (side_by_side.RatioScope)."""
-    r = registry.ratio_scope(key)
-    if r is None or not (r.declared or r.differences):
-        return None
-    kind = RATIO_KINDS[r.declared] if r.declared else "rapport de chiffres de même périmètre"
-    para = _para(kind[0].upper() + kind[1:])
-    if r.inherited_from:
-        para += nodes.Text(", calculé à partir de ")
-        para += link(env, registry, r.inherited_from)
-    para += nodes.Text(" : ")
-    for side, keys in enumerate((r.numerator, r.denominator)):
-        if side:
-            para += nodes.Text(" ÷ ")
-        for i, k in enumerate(keys):
-            if i:
-                para += nodes.Text(", ")
-            para += link(env, registry, k)
-            scope = registry.scope(k)
-            if scope is not None:   # always: the sides of a ratio are scoped figures
-                para += nodes.Text(f" ({scope.short()})")
-    if r.differences:
-        para += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
-    if r.declared == "convertis":
-        para += nodes.Text(" ; conversion : ")
-        for i, f in enumerate(registry.estimates[key].conversion):
-            if i:
-                para += nodes.Text(", ")
-            para += link(env, registry, f)
-    return para
-
-
-def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
-    """« Ce qui fait varier ce chiffre »: each driver of the range and its share."""
-    if key in registry.parameters:   # a parameter's range is its source's: nothing to split
-        return None
-    found = drivers(registry, key)
-    if not found:
-        return None
-    out = nodes.bullet_list()
-    for d in found:
-        para = _para()
-        for i, name in enumerate(d.ids):
-            if i:
-                para += nodes.Text(" et ")
-            para += link(env, registry, name)
-        para += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
-        if d.together:
-            para += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
-        out += nodes.list_item("", para)
-    return out
-
-
 # -- the check -------------------------------------------------------------------------------
 def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
     """Warn (strict build: fail) on sentences and tables that mix scopes unconverted."""
@@ -279,7 +213,7 @@ def check_source(app: Sphinx, docname: str, source: list[str]) -> None:
                        subtype="perimetre")
 
 
-def setup(app: Sphinx) -> None:
+def install(app: Sphinx) -> None:
     app.add_role("converti", ConvertedRole())
     app.add_directive("comparaison-requetes", ComparisonTable)
     app.add_directive("facteurs-perimetre", FactorsTable)

@@ -102,6 +102,6 @@ def add_meta_description(app: Sphinx, pagename, templatename, context, doctree) 
             f'<meta name="description" content="{html.escape(description)}" />\n'
 
 
-def setup(app: Sphinx) -> None:
+def install(app: Sphinx) -> None:
     app.connect("doctree-read", on_doctree_read)
     app.connect("html-page-context", add_meta_description, priority=440)

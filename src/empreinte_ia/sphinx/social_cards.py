@@ -69,6 +69,6 @@ def add_card(app: Sphinx, pagename, templatename, context, doctree) -> None:
         '<meta name="twitter:card" content="summary_large_image" />\n'
 
 
-def setup(app: Sphinx) -> None:
+def install(app: Sphinx) -> None:
     app.add_config_value("empreinte_social_cards", {"enable": False}, "html", types=(dict,))
     app.connect("html-page-context", add_card, priority=450)

@@ -1,0 +1,84 @@
+"""The comparison fields of an annex entry: the scope tags of a per-query figure, what a ratio
+of such figures compares, and what drives a figure's range (sensitivity.drivers)."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..formatting import format_number
+from ..registry import Registry
+from ..sensitivity import drivers
+from ..side_by_side import RATIO_KINDS
+from .nodes import link
+
+
+def _para(text: str = "") -> nodes.paragraph:
+    para = nodes.paragraph()
+    if text:
+        para += nodes.Text(text)
+    return para
+
+
+def scope_field(registry: Registry, key: str) -> nodes.Node | None:
+    """The scope tags of a per-query figure, for its annex entry."""
+    scope = registry.scope(key)
+    if scope is None:
+        return None
+    tags = nodes.bullet_list()
+    for name, text in scope.describe():
+        tags += nodes.list_item("", _para(f"{name} : {text}"))
+    return tags
+
+
+def ratio_field(env, registry: Registry, key: str) -> nodes.Node | None:
+    """What the registry knows of a ratio of per-query figures: of one scope, converted to one,
+    the gap between two, or across scopes (side_by_side.RatioScope)."""
+    r = registry.ratio_scope(key)
+    if r is None or not (r.declared or r.differences):
+        return None
+    kind = RATIO_KINDS[r.declared] if r.declared else "rapport de chiffres de même périmètre"
+    para = _para(kind[0].upper() + kind[1:])
+    if r.inherited_from:
+        para += nodes.Text(", calculé à partir de ")
+        para += link(env, registry, r.inherited_from)
+    para += nodes.Text(" : ")
+    for side, keys in enumerate((r.numerator, r.denominator)):
+        if side:
+            para += nodes.Text(" ÷ ")
+        for i, k in enumerate(keys):
+            if i:
+                para += nodes.Text(", ")
+            para += link(env, registry, k)
+            scope = registry.scope(k)
+            if scope is not None:   # always: the sides of a ratio are scoped figures
+                para += nodes.Text(f" ({scope.short()})")
+    if r.differences:
+        para += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
+    if r.declared == "convertis":
+        para += nodes.Text(" ; conversion : ")
+        for i, f in enumerate(registry.estimates[key].conversion):
+            if i:
+                para += nodes.Text(", ")
+            para += link(env, registry, f)
+    return para
+
+
+def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
+    """« Ce qui fait varier ce chiffre »: each driver of the range and its share."""
+    if key in registry.parameters:   # a parameter's range is its source's: nothing to split
+        return None
+    found = drivers(registry, key)
+    if not found:
+        return None
+    out = nodes.bullet_list()
+    for d in found:
+        para = _para()
+        for i, name in enumerate(d.ids):
+            if i:
+                para += nodes.Text(" et ")
+            para += link(env, registry, name)
+        para += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
+        if d.together:
+            para += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
+        out += nodes.list_item("", para)
+    return out
