@@ -133,7 +133,7 @@ def user_daily_water_gemini(gemini_water_per_query, chatgpt_queries_per_user_day
 
 # -- a local model on a home graphics card ----------------------------------------------------
 @estimate(unit="Wh/day", sig=2,
-          label="Énergie quotidienne d'une RTX 3080 utilisée une heure par jour",
+          label="Énergie quotidienne d'une RTX 3080 au rythme du billet de blog",
           formula="puissance de la carte × durée d'utilisation quotidienne")
 def local_gpu_daily(rtx3080_power, local_gpu_hours_per_day):
     return rtx3080_power * local_gpu_hours_per_day
@@ -141,14 +141,14 @@ def local_gpu_daily(rtx3080_power, local_gpu_hours_per_day):
 
 @estimate(unit="kWh/year", sig=3,
           label="Énergie annuelle d'un modèle local, avec la puissance du billet de blog",
-          formula="puissance selon le billet × une heure par jour × jours d'une année")
+          formula="puissance selon le billet × durée d'usage quotidienne du billet × jours d'une année")
 def local_gpu_year_blog(local_gpu_power_blog, local_gpu_hours_per_day):
     return local_gpu_power_blog * local_gpu_hours_per_day
 
 
 @estimate(unit="kWh/year", sig=3,
-          label="Énergie annuelle d'une RTX 3080 utilisée une heure par jour",
-          formula="puissance de la carte × une heure par jour × jours d'une année")
+          label="Énergie annuelle d'une RTX 3080 au rythme du billet de blog",
+          formula="puissance de la carte × durée d'usage quotidienne du billet × jours d'une année")
 def local_gpu_year(local_gpu_daily):
     return local_gpu_daily
 
