@@ -93,7 +93,7 @@ def gpt3_car_km(gpt3_co2, car_emissions_per_mile):
 
 @estimate(unit="gCO2e/km", sig=2,
           label="CO₂ émis à l'échappement par une voiture thermique américaine typique, par kilomètre",
-          formula="émissions par mile ÷ 1,609 344 km par mile")
+          formula="émissions par mile, rapportées au kilomètre (1 mile = 1,609 344 km)")
 def car_emissions_per_km(car_emissions_per_mile):
     return car_emissions_per_mile
 

@@ -182,7 +182,7 @@ def marathon_ev_km(marathon_total_energy, ev_consumption):
 
 @estimate(unit="km", sig=2,
           label="Distance publiée par le MIT Technology Review, convertie en kilomètres",
-          formula="distance publiée en miles × 1,609 km par mile")
+          formula="distance publiée en miles, convertie en kilomètres (1 mile = 1,609 344 km)")
 def marathon_ev_distance_published_km(marathon_ev_distance_published):
     return marathon_ev_distance_published
 

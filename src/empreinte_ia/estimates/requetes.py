@@ -90,6 +90,6 @@ def chatgpt_daily_energy_altman(altman_chatgpt_energy, chatgpt_queries_per_day_2
 
 @estimate(unit="GWh/year", sig=2,
           label="Électricité annuelle de ChatGPT avec le chiffre d'OpenAI par requête",
-          formula="électricité quotidienne × 365 jours")
+          formula="électricité quotidienne × jours d'une année")
 def chatgpt_yearly_energy_altman(chatgpt_daily_energy_altman):
     return chatgpt_daily_energy_altman
