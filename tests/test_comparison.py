@@ -92,3 +92,19 @@ def test_dependence_of_the_factors_is_computed_both_ways(registry):
     text = independent_text(narrow)
     assert text.startswith(f"{COVERAGE * 100:.0f} % des tirages : ")
     assert "si les facteurs varient indépendamment" in text and "fois plus large" in text
+
+
+def test_comparison_table_shows_each_figure_as_its_source_published_it(site):
+    """« Tel que publié » is in the source's unit with its own bounds, the range after the
+    value without its unit said again: O'Donnell and Crownhart (2025) wrote « 114 joules per
+    response » for Llama 3.1 8B; Jegham et al. (2025), table 4, 0.42 Wh (0.29 to 0.55)."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((site / "chapitres" / "comparer.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    published = {row["id"]: row.find_all("td")[1].get_text(" ", strip=True)
+                 for row in page.select("table.comparaison tr[id]")}
+    nn = "\u202f"
+    assert published["cmp-llama31-8b-energy"] == f"114{nn}J par requête"
+    assert published["cmp-gpt4o-energy-short"] == f"0,42{nn}Wh par requête (0,29 à 0,55)"
+    assert not [text for text in published.values() if text.count("par requête") > 1]

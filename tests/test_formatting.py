@@ -15,10 +15,12 @@ from empreinte_ia.formatting import (
     format_number,
     format_quantity,
     format_range,
+    format_value,
     round_sig,
     uncertainty_sig,
 )
 from empreinte_ia.units import ureg
+from empreinte_ia.value import Value
 
 NN = "\u202f"
 
@@ -236,3 +238,20 @@ def test_quoted_range_keeps_the_source_digits():
         f"1{NN}334{NN}991 à 1{NN}579{NN}680{NN}kL"
     assert format_range(1.3e9, 1.6e9, ureg.Unit("L"), 2, quoted=True) == \
         f"1,3 à 1,6{NN}milliard de litres"
+
+
+@pytest.mark.parametrize("value, sig, quoted, expected", [
+    # Jegham et al. (2025), table 4: 0,42 Wh (0,29 to 0,55) for a short GPT-4o query.
+    (Value.of(0.42, 0.29, 0.55, unit="Wh/query"), 2, True, f"0,42{NN}Wh par requête (0,29 à 0,55)"),
+    # The source's bounds keep their digits, the central value its own.
+    (Value.of(1.2, 0.974, 1.456, unit="Wh/query"), 2, True,
+     f"1,2{NN}Wh par requête (0,974 à 1,456)"),
+    # A scale word stays with the range: only the unit is not said again.
+    (Value.of(1.2e9, 0.9e9, 1.6e9, unit="query/year"), 2, False,
+     f"1,2{NN}milliard de requêtes par an (0,90 à 1,6{NN}milliard)"),
+    # A percentage keeps its sign on both.
+    (Value.of(15, 12, 18, unit="percent"), 2, False, f"15{NN}% (12 à 18{NN}%)"),
+    (Value.of(0.42, unit="Wh/query"), 2, False, f"0,42{NN}Wh par requête"),
+])
+def test_range_after_a_value_does_not_say_the_unit_again(value, sig, quoted, expected):
+    assert format_value(value, sig, with_range=True, quoted=quoted) == expected

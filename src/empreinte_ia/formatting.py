@@ -190,11 +190,16 @@ def format_range(low: float, high: float, unit: pint.Unit, sig: int, ref: float 
     return _with_unit(number, unit, bool(word), abs(round_sig(high, sig)) >= 2, form)
 
 
-def format_value(value: Value, sig: int, with_range: bool = False, form: str = FULL) -> str:
+def format_value(value: Value, sig: int, with_range: bool = False, form: str = FULL,
+                 quoted: bool = False) -> str:
+    """The central value; `with_range`, its range after it, in parentheses, without saying the
+    unit again (« 0,42 Wh par requête (0,29 à 0,55) »; a percentage keeps its sign);
+    `quoted` as for format_range."""
     mid, low, high = value.magnitudes()
     text = format_quantity(mid, value.units, sig, form)
     if with_range and value.has_range:
-        text += f" ({format_range(low, high, value.units, sig, mid, form)})"
+        again = form if str(value.units) == "percent" else BARE
+        text += f" ({format_range(low, high, value.units, sig, mid, again, quoted)})"
     return text
 
 

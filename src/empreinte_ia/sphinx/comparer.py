@@ -123,9 +123,11 @@ class ComparisonTable(SphinxDirective):
             tags = nodes.bullet_list()
             for name, text in scope.describe():
                 tags += nodes.list_item("", _para(f"{name} : {text}"))
-            sig = sig_of(registry, key)
+            # In the source's own unit, its own bounds quoted (a parameter's), as {plage} does.
+            value, sig = registry.value(key), sig_of(registry, key)
             published = _para(nodes.reference(
-                "", format_value(conv.published, sig, with_range=conv.published.has_range),
+                "", format_value(value, sig, with_range=value.has_range,
+                                 quoted=key in registry.parameters),
                 refuri=_uri(self.env, entry_doc(registry, key), anchor(key)),
                 classes=["chiffre"]))
             if not conv.placed:
