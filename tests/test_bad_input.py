@@ -177,7 +177,7 @@ def chapter_build(tmp_path_factory):
             path.write_bytes(case["octets"].encode("latin-1"))
         else:
             path.write_text(case["contenu"], encoding="utf-8")
-    result = sphinx(src, root / "html", DATA, root / "cache", NO_ANNEXES)
+    result = sphinx(src, root / "html", DATA, root / "cache", NO_ANNEXES, releases=False)
     found: dict[str, list[tuple[int, str]]] = {}
     for m in WARNING.finditer(result.stderr):
         found.setdefault(m["cas"], []).append((int(m["line"]), m["msg"]))
@@ -256,7 +256,7 @@ def test_bad_data_stops_the_build(corpus, name, kind, command_line, tmp_path):
         src = tmp_path / "docs"
         write(src / "index.md", index)
         extra = ("-D", f"empreinte_estimates_dir={estimates}") if kind == "estimates" else ()
-        result = sphinx(src, tmp_path / "html", data, tmp_path / "cache", extra)
+        result = sphinx(src, tmp_path / "html", data, tmp_path / "cache", extra, releases=False)
         assert result.returncode == 1
         output = result.stderr
     else:

@@ -64,7 +64,7 @@ def test_warnings_are_french_in_every_console_language(tmp_path, lang):
     result = sphinx_cli(src, tmp_path / "html", copy_data(tmp_path), tmp_path / "cache",
                         extra=("-D", "exclude_patterns=annexes/parametres/*,"
                                      "annexes/estimations/*"),  # no annexes in this site
-                        env={"LANG": lang, "LC_ALL": lang, "LANGUAGE": ""})
+                        env={"LANG": lang, "LC_ALL": lang, "LANGUAGE": ""}, releases=False)
     assert result.returncode != 0
     lines = [ln for ln in result.stderr.splitlines() if "WARNING" in ln or "AVERTISSEMENT" in ln]
     for where, text in EXPECTED:

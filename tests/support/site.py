@@ -13,8 +13,10 @@
 their names, e.g. ``annexes=("verification",)``: roles still link to them, as the links are
 computed, not checked. `data` is the data folder to read: by default a
 fresh copy of the project's data/ in ``tmp_path / "data"``, which the test may break first by
-passing ``data=copy_data(tmp_path)`` after editing it. `overrides` are extra configuration values
-(``-D`` on the command line).
+passing ``data=copy_data(tmp_path)`` after editing it. The site has no release, hence no
+permanent pages ``v/…``, unless ``releases=True`` (those of publications/) or an
+``empreinte_releases_dir`` in `overrides`, the extra configuration values (``-D`` on the
+command line).
 
 The build is strict (``-n -W --keep-going``, as in the Makefile) and runs in this process: no
 interpreter start, the extensions already imported; a three-page site takes about a second.
@@ -107,7 +109,7 @@ def write_sources(srcdir: Path, chapters: dict[str, str],
 
 def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None = None,
                      annexes: bool | tuple[str, ...] = False, overrides: dict | None = None,
-                     fresh: bool = True) -> SmallSite:
+                     fresh: bool = True, releases: bool = False) -> SmallSite:
     """Builds `chapters` with the data of `data` in ``tmp_path``; see the module's docstring.
 
     Call it again with ``fresh=False`` (after editing a chapter or a data file) for an
@@ -119,6 +121,9 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
     data = data if data is not None else copy_data(tmp_path)
     conf: dict = {"empreinte_data_dir": str(data), "nitpicky": True,
                   "nb_execution_cache_path": str(tmp_path / "cache")}
+    if not releases:  # no release: none of their eight hundred permanent pages v/…
+        (tmp_path / "sans-publications").mkdir(exist_ok=True)
+        conf["empreinte_releases_dir"] = str(tmp_path / "sans-publications")
     # The per-theme pages of the parameter and estimate annexes are written in any case: left
     # unread unless their annex is built.
     unread = [f"annexes/{n}/*" for n in ("parametres", "estimations")
@@ -151,9 +156,14 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
 
 
 def sphinx_cli(srcdir: Path, outdir: Path, data_dir: Path, cache: Path,
-               extra: tuple[str, ...] = (), env: dict | None = None) -> subprocess.CompletedProcess:
+               extra: tuple[str, ...] = (), env: dict | None = None,
+               releases: bool = True) -> subprocess.CompletedProcess:
     """The strict build of the Makefile on `srcdir` with the data of `data_dir`, in a new
-    process, its hash seed fixed (`env` adds or replaces environment variables, e.g. LANG)."""
+    process, its hash seed fixed (`env` adds or replaces environment variables, e.g. LANG);
+    without `releases`, no permanent page v/… (an empty folder of releases)."""
+    if not releases:
+        (outdir.parent / "sans-publications").mkdir(parents=True, exist_ok=True)
+        extra = ("-D", f"empreinte_releases_dir={outdir.parent / 'sans-publications'}", *extra)
     env = {**os.environ, "EMPREINTE_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0", **(env or {})}
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT),
            "-d", str(outdir.parent / "doctrees"), "-n", "-W", "--keep-going",
