@@ -9,6 +9,7 @@ not octal. The JSON Schemas of `schemas/` then say which field holds which type.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -188,10 +189,18 @@ def yaml_problem(exc: yaml.YAMLError) -> tuple[int | None, str, str]:
 
 def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=StrictLoader)
+        return _composed(text)
     except yaml.YAMLError as exc:
         line, what, fix = yaml_problem(exc)
         raise DataError(shown, line, f"YAML mal formé ({what})", fix) from None
+
+
+@functools.lru_cache(maxsize=1024)
+def _composed(text: str) -> yaml.Node | None:
+    """The node tree of a YAML text, parsed once per process: every build and every check reads
+    the same files again (the tests, copies of them). Reading it back (`_build`) leaves the
+    nodes unchanged; a text that does not parse is not kept."""
+    return yaml.compose(text, Loader=StrictLoader)
 
 
 FRONT_MATTER_FIX = ("l'en-tête est le bloc entre les deux lignes de trois tirets en haut du "
