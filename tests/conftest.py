@@ -44,6 +44,15 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 @pytest.fixture(scope="session")
+def registry():
+    """The registry of the project's data/ and estimates, loaded once per process and shared:
+    a test that changes values loads its own (`load_registry(data_copy)`)."""
+    from empreinte_ia.registry import load_registry
+
+    return load_registry(DATA)
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The whole site, built once for every test that reads it, and once for all the xdist
     workers (started when the tests are collected); EMPREINTE_SITE names a site already built

@@ -11,14 +11,8 @@ from hypothesis import strategies as st
 
 from empreinte_ia import charts
 from empreinte_ia.charts import ChartError, new_figure, overlaps, tick_label
-from empreinte_ia.registry import load_registry
 
 NNBSP = "\u202f"
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
 
 
 @pytest.mark.parametrize(("value", "text"), [

@@ -31,11 +31,6 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 @pytest.fixture(scope="module")
-def registry():
-    return load_registry()
-
-
-@pytest.fixture(scope="module")
 def real():
     return verdicts(load_registry(), DATA / "claims")
 

@@ -3,12 +3,6 @@
 import pytest
 
 from empreinte_ia.comparison import COMMON_BOUNDARY, comparison, convert
-from empreinte_ia.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
 
 
 def test_google_narrow_figure_converts_to_its_comprehensive_one(registry):

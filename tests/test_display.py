@@ -9,16 +9,10 @@ import sys
 import pytest
 from docutils.nodes import make_id
 
-from empreinte_ia import load_registry
 from empreinte_ia.claims import verdicts
 from empreinte_ia.display import anchor, claim_anchor, entry_url, render, url
 
 from .conftest import DATA, ROOT
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry(DATA)
 
 
 def test_anchor_is_docutils_make_id_for_every_id(registry):

@@ -4,13 +4,13 @@ import pytest
 
 from empreinte_ia import registry as reg
 from empreinte_ia.datafile import DataError
-from empreinte_ia.registry import Estimate, Registry, load_registry
+from empreinte_ia.registry import Estimate, Registry
 from empreinte_ia.units import ureg
 
 
-@pytest.fixture(scope="module")
-def real():
-    return load_registry()
+@pytest.fixture
+def real(registry):
+    return registry
 
 
 def test_provenance_is_transitive(real):

@@ -6,12 +6,10 @@ is listed as such rather than forced to agree.
 
 import pytest
 
-from empreinte_ia.registry import load_registry
 
-
-@pytest.fixture(scope="module")
-def r():
-    return load_registry()
+@pytest.fixture
+def r(registry):
+    return registry
 
 
 def mid(r, key, unit):

@@ -12,11 +12,6 @@ from empreinte_ia.side_by_side import check_text
 from .support.site import write
 
 
-@pytest.fixture(scope="module")
-def registry():
-    return load_registry()
-
-
 def test_sentence_with_two_scopes_is_refused(registry):
     text = ("# Titre\n\nGoogle : {chiffre}`gemini_energy_narrow` pour les puces, "
             "{chiffre}`gemini_energy_comprehensive` en tout.\n")
