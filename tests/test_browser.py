@@ -32,10 +32,12 @@ def axe():
 
 
 # Axe's colour-contrast rule is two thirds of its time on the annexes' theme pages, thousands of
-# elements of the same few kinds. It runs on every page but those whose text sits only in
-# kinds of elements already checked on a reference page of their folder: same chain of tags
-# and classes from <body>, same inline style, so the same colours from the same style sheets.
-# A page that brings a new kind of element is checked whole.
+# elements of the same few kinds. It runs on every page but those whose article has its text
+# only in kinds of elements already checked on a reference page of their folder: same chain of
+# tags and classes from the article, same inline style, so the same colours from the same style
+# sheets. A page that brings a new kind of element is checked whole. The header, sidebars and
+# footer around the article are the theme's, alike on every page (but for the entries that the
+# scripts mark as read, at their own pace): checked whole on the reference pages and all others.
 CONTRAST_REFERENCES = {
     "annexes/parametres/": ("annexes/parametres/comparaisons.html",
                             "annexes/parametres/generation.html"),
@@ -45,10 +47,11 @@ TEXT_KINDS = """() => {
   const kind = e => e.tagName.toLowerCase() + [...e.classList].sort().map(c => '.' + c).join('')
     + (e.getAttribute('style') ? `[style="${e.getAttribute('style')}"]` : '');
   const kinds = new Set();
-  for (const e of document.body.querySelectorAll('*')) {
+  const article = document.querySelector('article.bd-article');
+  for (const e of article.querySelectorAll('*')) {
     if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
     const chain = [];
-    for (let a = e; a && a !== document.body; a = a.parentElement) chain.unshift(kind(a));
+    for (let a = e; a && a !== article; a = a.parentElement) chain.unshift(kind(a));
     kinds.add(chain.join(' > '));
   }
   return [...kinds];
