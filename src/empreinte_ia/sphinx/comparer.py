@@ -28,7 +28,7 @@ from ..display import anchor, entry_doc, render, sig_of
 from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..side_by_side import check_text
-from .nodes import link, myst, page_uri
+from .nodes import link, myst, page_uri, para
 from .state import state
 from .verification import _table as empty_table
 
@@ -47,20 +47,13 @@ def _uri(env, doc: str, anchor: str = "") -> str:
     return f"{uri}#{anchor}" if anchor else uri
 
 
-def _para(*content) -> nodes.paragraph:
-    para = nodes.paragraph()
-    for c in content:
-        para += c if isinstance(c, nodes.Node) else nodes.Text(str(c))
-    return para
-
-
 def _table(widths: list[int], header: list[str], rows: list[list], ids=None) -> nodes.table:
     """A filled table: the header and columns of verification's tables, then `rows`."""
     table, body = empty_table(tuple(widths), tuple(header), ["comparaison"])
     for i, cells in enumerate(rows):
         row = nodes.row(ids=[ids[i]] if ids else [])
         for cell in cells:
-            row += nodes.entry("", cell if isinstance(cell, nodes.Node) else _para(cell))
+            row += nodes.entry("", cell if isinstance(cell, nodes.Node) else para(cell))
         body += row
     return table
 
@@ -99,8 +92,8 @@ class FactorsTable(SphinxDirective):
             sources = " ; ".join(registry.references[s].short()
                                  for s in registry.sources_of(step.factor))
             rows.append([
-                _para(step.label[0].upper() + step.label[1:]),
-                _para(link(self.env, registry, step.factor), " : × ",
+                para(step.label[0].upper() + step.label[1:]),
+                para(link(self.env, registry, step.factor), " : × ",
                       format_number(mid, 3)),
                 f"{format_number(low, 3)} à {format_number(high, 3)}" if high > low else "—",
                 sources,
@@ -122,28 +115,28 @@ class ComparisonTable(SphinxDirective):
             source = " ; ".join(registry.references[s].short() for s in registry.sources_of(key))
             tags = nodes.bullet_list()
             for name, text in scope.describe():
-                tags += nodes.list_item("", _para(f"{name} : {text}"))
+                tags += nodes.list_item("", para(f"{name} : {text}"))
             # In the source's own unit, its own bounds quoted (a parameter's), as {plage} does.
             value, sig = registry.value(key), sig_of(registry, key)
-            published = _para(nodes.reference(
+            published = para(nodes.reference(
                 "", format_value(value, sig, with_range=value.has_range,
                                  quoted=key in registry.parameters),
                 refuri=_uri(self.env, entry_doc(registry, key), anchor(key)),
                 classes=["chiffre"]))
             if not conv.placed:
-                steps = _para("aucune : ce chiffre n'est pas placé")
+                steps = para("aucune : ce chiffre n'est pas placé")
             elif not conv.steps:
-                steps = _para("aucune : déjà au périmètre commun")
+                steps = para("aucune : déjà au périmètre commun")
             else:
                 steps = nodes.bullet_list()
                 for text in comparison.step_texts(registry, conv):
-                    steps += nodes.list_item("", _para(text))
+                    steps += nodes.list_item("", para(text))
             converted = nodes.container()
-            converted += _para(nodes.strong(text=comparison.converted_text(registry, conv)))
+            converted += para(nodes.strong(text=comparison.converted_text(registry, conv)))
             independent = comparison.independent_text(conv)
             if independent:
-                converted += _para(independent[0].upper() + independent[1:] + ".")
-            rows.append([nodes.container("", _para(source), _para(link(self.env, registry, key))),
+                converted += para(independent[0].upper() + independent[1:] + ".")
+            rows.append([nodes.container("", para(source), para(link(self.env, registry, key))),
                          published, tags, steps, converted])
             ids.append(row_anchor(key))
         return [_table([20, 14, 26, 24, 16],
@@ -172,9 +165,9 @@ class CirculatingClaims(SphinxDirective):
             if wanted and c.subject != wanted:
                 continue
             claim = c.claim
-            quote = _para(nodes.emphasis(text=f"« {claim.quote} »"), " — ",
+            quote = para(nodes.emphasis(text=f"« {claim.quote} »"), " — ",
                           nodes.reference("", c.outlet, refuri=c.url), f", {c.date}.")
-            verdict = _para(nodes.inline(text=v.label, classes=["verdict", f"verdict-{v.kind}"]))
+            verdict = para(nodes.inline(text=v.label, classes=["verdict", f"verdict-{v.kind}"]))
             if claim.estimate:
                 verdict += nodes.Text(" ; recalculé : ")
                 verdict += nodes.reference(
@@ -190,11 +183,11 @@ class CirculatingClaims(SphinxDirective):
             else:
                 verdict += nodes.Text(". ")
                 verdict.extend(myst(self, claim.reason))
-            origin = nodes.container("", _para(*myst(self, c.origin)))
+            origin = nodes.container("", para(*myst(self, c.origin)))
             if c.slip != "aucun":
-                origin += _para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
+                origin += para(nodes.strong(text="Glissement : "), SLIPS[c.slip])
             if claim.note:
-                origin += _para(*myst(self, claim.note))
+                origin += para(*myst(self, claim.note))
             rows.append([quote, origin, verdict])
             ids.append("circ-" + nodes.make_id(claim.id))
         # A table like the verification annex's: on a phone, one card per claim, verdict first

@@ -41,13 +41,18 @@ def visit_citation(self, node: nodes.citation) -> None:
 depart_citation = HTML5Translator.depart_citation
 
 
+def para(*content) -> nodes.paragraph:
+    """A paragraph of `content`: nodes as they are, plain values as text."""
+    out = nodes.paragraph()
+    for c in content:
+        out += c if isinstance(c, nodes.Node) else nodes.Text(str(c))
+    return out
+
+
 def field(rows: nodes.field_list, name: str, *content) -> None:
     """A « name : content » row of a field list; plain values become text."""
     body = nodes.field_body()
-    para = nodes.paragraph()
-    for c in content:
-        para += c if isinstance(c, nodes.Node) else nodes.Text(str(c))
-    body += para
+    body += para(*content)
     rows += nodes.field("", nodes.field_name(text=name), body)
 
 

@@ -9,14 +9,7 @@ from ..formatting import format_number
 from ..registry import Registry
 from ..sensitivity import drivers
 from ..side_by_side import RATIO_KINDS
-from .nodes import link
-
-
-def _para(text: str = "") -> nodes.paragraph:
-    para = nodes.paragraph()
-    if text:
-        para += nodes.Text(text)
-    return para
+from .nodes import link, para
 
 
 def scope_field(registry: Registry, key: str) -> nodes.Node | None:
@@ -26,7 +19,7 @@ def scope_field(registry: Registry, key: str) -> nodes.Node | None:
         return None
     tags = nodes.bullet_list()
     for name, text in scope.describe():
-        tags += nodes.list_item("", _para(f"{name} : {text}"))
+        tags += nodes.list_item("", para(f"{name} : {text}"))
     return tags
 
 
@@ -37,30 +30,30 @@ def ratio_field(env, registry: Registry, key: str) -> nodes.Node | None:
     if r is None or not (r.declared or r.differences):
         return None
     kind = RATIO_KINDS[r.declared] if r.declared else "rapport de chiffres de même périmètre"
-    para = _para(kind[0].upper() + kind[1:])
+    out = para(kind[0].upper() + kind[1:])
     if r.inherited_from:
-        para += nodes.Text(", calculé à partir de ")
-        para += link(env, registry, r.inherited_from)
-    para += nodes.Text(" : ")
+        out += nodes.Text(", calculé à partir de ")
+        out += link(env, registry, r.inherited_from)
+    out += nodes.Text(" : ")
     for side, keys in enumerate((r.numerator, r.denominator)):
         if side:
-            para += nodes.Text(" ÷ ")
+            out += nodes.Text(" ÷ ")
         for i, k in enumerate(keys):
             if i:
-                para += nodes.Text(", ")
-            para += link(env, registry, k)
+                out += nodes.Text(", ")
+            out += link(env, registry, k)
             scope = registry.scope(k)
             if scope is not None:   # always: the sides of a ratio are scoped figures
-                para += nodes.Text(f" ({scope.short()})")
+                out += nodes.Text(f" ({scope.short()})")
     if r.differences:
-        para += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
+        out += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
     if r.declared == "convertis":
-        para += nodes.Text(" ; conversion : ")
+        out += nodes.Text(" ; conversion : ")
         for i, f in enumerate(registry.estimates[key].conversion):
             if i:
-                para += nodes.Text(", ")
-            para += link(env, registry, f)
-    return para
+                out += nodes.Text(", ")
+            out += link(env, registry, f)
+    return out
 
 
 def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
@@ -72,13 +65,13 @@ def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
         return None
     out = nodes.bullet_list()
     for d in found:
-        para = _para()
+        entry = para()
         for i, name in enumerate(d.ids):
             if i:
-                para += nodes.Text(" et ")
-            para += link(env, registry, name)
-        para += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
+                entry += nodes.Text(" et ")
+            entry += link(env, registry, name)
+        entry += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
         if d.together:
-            para += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
-        out += nodes.list_item("", para)
+            entry += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
+        out += nodes.list_item("", entry)
     return out
