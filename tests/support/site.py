@@ -89,6 +89,14 @@ def copy_data(tmp_path: Path) -> Path:
     return target
 
 
+def no_releases(folder: Path) -> Path:
+    """An empty folder of releases in `folder`: a site built with it has no release, hence
+    none of the eight hundred permanent pages v/… that a small site would not read."""
+    empty = folder / "sans-publications"
+    empty.mkdir(parents=True, exist_ok=True)
+    return empty
+
+
 def annex_names(annexes: bool | tuple[str, ...]) -> tuple[str, ...]:
     """The annexes to build: all three for True, none for False, else those named."""
     return ANNEXES if annexes is True else tuple(annexes or ())
@@ -121,9 +129,8 @@ def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None
     data = data if data is not None else copy_data(tmp_path)
     conf: dict = {"empreinte_data_dir": str(data), "nitpicky": True,
                   "nb_execution_cache_path": str(tmp_path / "cache")}
-    if not releases:  # no release: none of their eight hundred permanent pages v/…
-        (tmp_path / "sans-publications").mkdir(exist_ok=True)
-        conf["empreinte_releases_dir"] = str(tmp_path / "sans-publications")
+    if not releases:
+        conf["empreinte_releases_dir"] = str(no_releases(tmp_path))
     # The per-theme pages of the parameter and estimate annexes are written in any case: left
     # unread unless their annex is built.
     unread = [f"annexes/{n}/*" for n in ("parametres", "estimations")
@@ -162,8 +169,7 @@ def sphinx_cli(srcdir: Path, outdir: Path, data_dir: Path, cache: Path,
     process, its hash seed fixed (`env` adds or replaces environment variables, e.g. LANG);
     without `releases`, no permanent page v/… (an empty folder of releases)."""
     if not releases:
-        (outdir.parent / "sans-publications").mkdir(parents=True, exist_ok=True)
-        extra = ("-D", f"empreinte_releases_dir={outdir.parent / 'sans-publications'}", *extra)
+        extra = ("-D", f"empreinte_releases_dir={no_releases(outdir.parent)}", *extra)
     env = {**os.environ, "EMPREINTE_CACHE_DIR": str(cache), "PYTHONHASHSEED": "0", **(env or {})}
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(ROOT),
            "-d", str(outdir.parent / "doctrees"), "-n", "-W", "--keep-going",
