@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from empreinte_ia.sphinx.descriptions import page_description, shorten
 
+from .support import browser
 from .support.site import build_small_site
 
 
@@ -36,17 +37,15 @@ def test_opengraph_tags_escaped_once(tmp_path):
     assert len(head.find_all("link", rel="canonical")) == 1
 
 
-@pytest.mark.build
 def heads(site):
     """(page, its parsed <head>) for every page of the site: only the <head> is parsed, the
     tags are there and the body of a page is long."""
-    for page in sorted(site.rglob("*.html")):
-        name = str(page.relative_to(site))
-        if not name.startswith("_"):
-            text = page.read_text(encoding="utf-8")
-            yield name, BeautifulSoup(text[:text.find("</head>") + 7], "html.parser").head
+    for name in browser.pages(site):
+        text = (site / name).read_text(encoding="utf-8")
+        yield name, BeautifulSoup(text[:text.find("</head>") + 7], "html.parser").head
 
 
+@pytest.mark.build
 def test_each_chapter_has_one_preview_image_drawn_at_build(site):
     """sphinxext-opengraph's social cards, for chapters only: one og:image per chapter, a PNG
     of the build at the published address; the other pages have none."""
