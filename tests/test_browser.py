@@ -10,7 +10,7 @@ import pytest
 from empreinte_ia.sphinx.annex_pages import groups
 
 from .conftest import ROOT, write
-from .support.browser import look, serve, tab, visit
+from .support.browser import look, serve, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
@@ -25,60 +25,69 @@ MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
 
 
 @pytest.fixture(scope="session")
-def axe():
+def axe_script() -> str:
     from axe_playwright_python.sync_playwright import Axe
 
-    return Axe()
+    return Axe().axe_script
 
 
-# Axe's colour-contrast rule is two thirds of its time on the annexes' theme pages, thousands of
-# elements of the same few kinds. It runs on every page but those whose article has its text
-# only in kinds of elements already checked on a reference page of their folder: same chain of
-# tags and classes from the article, same inline style, so the same colours from the same style
-# sheets. A page that brings a new kind of element is checked whole. The header, sidebars and
-# footer around the article are the theme's, alike on every page (but for the entries that the
-# scripts mark as read, at their own pace): checked whole on the reference pages and all others.
-CONTRAST_REFERENCES = {
-    "annexes/parametres/": ("annexes/parametres/comparaisons.html",
-                            "annexes/parametres/generation.html"),
-    "annexes/estimations/": ("annexes/estimations/gpt4o.html",),
-}
-TEXT_KINDS = """() => {
-  const kind = e => e.tagName.toLowerCase() + [...e.classList].sort().map(c => '.' + c).join('')
-    + (e.getAttribute('style') ? `[style="${e.getAttribute('style')}"]` : '');
-  const kinds = new Set();
-  const article = document.querySelector('article.bd-article');
-  for (const e of article.querySelectorAll('*')) {
-    if (![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
-    const chain = [];
-    for (let a = e; a && a !== article; a = a.parentElement) chain.unshift(kind(a));
-    kinds.add(chain.join(' > '));
+# Axe's two colour rules (« color-contrast », « link-in-text-block ») were three quarters of its
+# time: they measure every text element and every link of the page, thousands of them in the
+# annexes, though these come in a few dozen styles. What they read of an element is its colour,
+# font, decoration, border and visibility, the colours, images, opacities, blends and filters
+# of the boxes it sits in (those that draw something), and for a link the colour of the block
+# it sits in and whether that block has text of its own. They run on one element of each such
+# style per page, marked « data-echantillon » (the first in the page): the same colours on the
+# same backgrounds, on every page, in a fraction of the time. Every other rule runs on the whole
+# page.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+SAMPLES = """() => {
+  const links = 'a[href], [role=link]';
+  const texty = e => e.matches('input, select, textarea, ' + links)
+    || [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  const block = e => { let b = e.parentElement;
+    while (b.parentElement && getComputedStyle(b).display.startsWith('inline')) b = b.parentElement;
+    return b; };
+  const samples = new Map();
+  for (const e of document.body.querySelectorAll('*')) {
+    if (!texty(e)) continue;
+    const s = getComputedStyle(e);
+    const style = [e.tagName, s.color, s.webkitTextFillColor, s.fontFamily, s.fontSize,
+                   s.fontWeight, s.fontStyle, s.textShadow, s.textDecorationLine,
+                   s.textDecorationStyle, s.borderBottomStyle, s.borderBottomWidth,
+                   e.checkVisibility({opacityProperty: true, visibilityProperty: true})];
+    if (e.matches(links)) {
+      const b = block(e);
+      style.push(getComputedStyle(b).color, b.textContent.trim() !== e.textContent.trim());
+    }
+    for (let box = e; box; box = box.parentElement) {
+      const b = getComputedStyle(box);
+      const drawn = [b.backgroundColor, b.backgroundImage, b.opacity, b.mixBlendMode, b.filter];
+      if (drawn.join() !== 'rgba(0, 0, 0, 0),none,1,normal,none') style.push(...drawn);
+    }
+    const key = style.join('|');
+    if (!samples.has(key)) samples.set(key, e);
   }
-  return [...kinds];
+  document.querySelectorAll('[data-echantillon]').forEach(e => e.removeAttribute('data-echantillon'));
+  for (const e of samples.values()) e.setAttribute('data-echantillon', '');
+  return samples.size;
 }"""
-WHOLE = {"resultTypes": ["violations"]}
-NO_CONTRAST = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": False}}}
+AUDIT = """async (colours) => {
+  const options = {resultTypes: ['violations']};
+  const whole = await axe.run(document, {...options, rules: Object.fromEntries(
+    colours.map(rule => [rule, {enabled: false}]))});
+  const sampled = await axe.run({include: [['[data-echantillon]']]},
+                                {...options, runOnly: colours});
+  return [...whole.violations, ...sampled.violations];
+}"""
 
 
-@pytest.fixture(scope="session")
-def reference_kinds(browser, base):
-    """The kinds of text elements of the reference pages of a folder (read once per worker)."""
-    known: dict[str, set[str]] = {}
-
-    def kinds(folder: str) -> set[str]:
-        if folder not in known:
-            with tab(browser, base) as reader:
-                known[folder] = {k for ref in CONTRAST_REFERENCES[folder]
-                                 for k in reader.open(ref).evaluate(TEXT_KINDS)}
-        return known[folder]
-    return kinds
-
-
-def contrast_is_known(page, path: str, reference_kinds) -> bool:
-    folder = path.rsplit("/", 1)[0] + "/"
-    if folder not in CONTRAST_REFERENCES or path in CONTRAST_REFERENCES[folder]:
-        return False
-    return set(page.evaluate(TEXT_KINDS)) <= reference_kinds(folder)
+def audit(page, axe_script: str) -> list[dict]:
+    """Axe's violations of the page: every rule on the whole page, but the colour rules, run on
+    one element of each style (SAMPLES)."""
+    page.evaluate(axe_script)
+    page.evaluate(SAMPLES)
+    return page.evaluate(AUDIT, COLOUR_RULES)
 
 
 def serious(violations: list[dict]) -> list[str]:
@@ -88,7 +97,7 @@ def serious(violations: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_light_local_and_accessible(browser, base, axe, reference_kinds, path):
+def test_page_is_clean_light_local_and_accessible(browser, base, axe_script, path):
     with visit(browser, base, path) as page:
         assert page.errors == [], f"erreurs dans la console : {page.errors}"
         assert page.outside == [], f"requêtes hors du serveur local : {page.outside}"
@@ -96,26 +105,35 @@ def test_page_is_clean_light_local_and_accessible(browser, base, axe, reference_
         assert page.weight <= MAX_WEIGHT, (
             f"{path} pèse {page.weight / 1024:.0f} Ko compressés (plafond 500) : "
             f"{sorted(page.weights.items(), key=lambda kv: -kv[1])[:5]}")
-        options = NO_CONTRAST if contrast_is_known(page.page, path, reference_kinds) else WHOLE
-        violations = axe.run(page.page, options=options)
-        assert serious(violations.response["violations"]) == [], path
+        assert serious(audit(page.page, axe_script)) == [], path
 
 
-def test_contrast_references_are_pages_of_their_folder():
-    """The reference pages exist in the list, and each folder has pages left to spare."""
-    for folder, references in CONTRAST_REFERENCES.items():
-        assert set(references) <= set(PAGES), references
-        assert [p for p in PAGES if p.startswith(folder) and p not in references], folder
-
-
-def test_a_new_kind_of_element_brings_back_the_contrast_check(browser, base, reference_kinds):
-    """A theme page whose text sits in an element its references lack is checked whole."""
+def test_colours_are_checked_on_one_element_of_each_style(browser, base, axe_script):
+    """A paragraph in the style of the article's others adds no sample; a pale one, one on a
+    dark box, and a link told from its paragraph by a close colour only are samples of their
+    own, and the colour rules find them."""
     path = "annexes/parametres/usages.html"
     with look(browser, base, path) as page:
-        assert contrast_is_known(page.page, path, reference_kinds)
-        page.page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend',"
-                           " '<aside class=\"nouveau\">Texte</aside>')")
-        assert not contrast_is_known(page.page, path, reference_kinds)
+        samples = page.page.evaluate(SAMPLES)
+        assert 10 < samples < page.page.evaluate("document.body.querySelectorAll('*').length") / 10
+        article = page.page.locator("article.bd-article")
+        article.evaluate("a => a.insertAdjacentHTML('beforeend', a.querySelector('section p')"
+                         ".outerHTML)")
+        assert page.page.evaluate(SAMPLES) == samples
+        article.evaluate("""a => a.insertAdjacentHTML('beforeend',
+            '<p style="color: #c8c8c8">Texte pâle</p>'
+            + '<div style="background: #202020"><p>Texte sur fond sombre</p></div>'
+            + '<p>Un lien <a href="#" style="color: #444; text-decoration: none">gris</a>'
+            + ' dans le texte.</p>')""")
+        assert page.page.evaluate(SAMPLES) == samples + 3
+        page.page.evaluate(axe_script)
+        found = {v["id"]: sorted(n["html"] for n in v["nodes"])
+                 for v in page.page.evaluate(AUDIT, COLOUR_RULES) if v["id"] in COLOUR_RULES}
+        assert found == {
+            "color-contrast": ['<p data-echantillon="">Texte sur fond sombre</p>',
+                               '<p style="color: #c8c8c8" data-echantillon="">Texte pâle</p>'],
+            "link-in-text-block": ['<a href="#" style="color: #444; text-decoration: none"'
+                                   ' data-echantillon="">gris</a>']}
 
 
 def test_outside_requests_are_caught_and_blocked(browser, tmp_path):
