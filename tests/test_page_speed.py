@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from empreinte_ia.sphinx.images import svg_size
 from empreinte_ia.sphinx.stylesheets import may_match, split_selectors, trim
 
-from .support.browser import browser_context
+from .support.browser import browser_context, loaded
 
 THEME_CSS = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
              / "static" / "styles" / "pydata-sphinx-theme.css")
@@ -54,7 +54,7 @@ def test_selector_lists_split_at_their_own_commas(selectors):
 
 SBT_CSS = (Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"
            / "styles" / "sphinx-book-theme.css")
-# A fingerprint of every computed property of every element and of its drawn ::before and ::after,
+# A fingerprint of every computed property (but custom ones) of every element and of its drawn ::before and ::after,
 # read once every finite transition has ended: in dark mode the theme's script switches the page
 # after load, and buttons fade to their colours (Bootstrap's .btn transition), so a fingerprint
 # read mid-fade would differ from one run to the next.
@@ -62,7 +62,10 @@ STYLES = r"""async () => {
   await Promise.all(document.getAnimations()
     .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
     .map((a) => a.finished.catch(() => null)));
-  const names = Array.from(getComputedStyle(document.documentElement)).sort();
+  // The theme's custom properties (« --pst-… ») draw nothing by themselves: what they change
+  // shows in the properties that use them, compared here.
+  const names = Array.from(getComputedStyle(document.documentElement))
+    .filter((p) => !p.startsWith("--")).sort();
   // CSS escapes read as the characters they stand for: "\f062" is the character U+F062.
   const text = (v) => v.includes("\\") ? v.replace(/\\([0-9a-fA-F]{1,6})\s?/g,
                                 (m, h) => String.fromCodePoint(parseInt(h, 16))) : v;
@@ -92,7 +95,7 @@ def _styles(browser, base: str, path: str, width: int, scheme: str, originals: b
             for css in (THEME_CSS, SBT_CSS):
                 context.route(f"**/_static/styles/{css.name}*", _serving(css.read_text()))
         page = context.new_page()
-        page.goto(base + path, wait_until="networkidle")
+        loaded(page, base + path)
         return page.evaluate(STYLES)
 
 

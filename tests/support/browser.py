@@ -199,7 +199,7 @@ def _settled(page, pending: set, quiet_ms: int = 100, limit_ms: int = 30_000) ->
                                  + ", ".join(sorted(r.url for r in pending)))
 
 
-def _loaded(page, url: str) -> None:
+def loaded(page, url: str) -> None:
     """Go to `url` and wait for its load event (style sheets, pictures) and its web fonts."""
     page.goto(url, wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
@@ -212,7 +212,7 @@ def look(browser, base: str, path: str, width: int = 1280, height: int = 900) ->
     with browser_context(browser, width, height) as context:
         page = context.new_page()
         result = _watched(page, base + path)
-        _loaded(page, result.url)
+        loaded(page, result.url)
         yield result
 
 
@@ -223,7 +223,7 @@ class Tab:
         self.page, self.base = page, base
 
     def open(self, path: str):
-        _loaded(self.page, self.base + path)
+        loaded(self.page, self.base + path)
         return self.page
 
 
