@@ -1,7 +1,7 @@
 """Ranges carried through formulas."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pint import DimensionalityError
 
@@ -57,6 +57,7 @@ def _factors(ranges):
 
 @settings(max_examples=60, deadline=None)
 @given(positive_ranges, st.sampled_from([0.5, 0.8, 0.9, 0.98]))
+@example([(1.0, 0.0), (0.03125, 1.0)], 0.98)  # found by Hypothesis: the old 1 % of the value
 def test_correlated_range_contains_the_independent_one(ranges, coverage):
     from empreinte_ia.value import correlated_product, independent_product
 
@@ -71,7 +72,10 @@ def test_correlated_range_contains_the_independent_one(ranges, coverage):
     assert low * (1 - 1e-12) <= ilow <= ihigh <= high * (1 + 1e-12)
     # All the factors at the same quantile: full correlation, the widest spread for a share.
     assert low * (1 - 1e-12) <= clow and chigh <= high * (1 + 1e-12)
-    assert clow <= ilow * 1.01 and ihigh <= chigh * 1.01   # up to the noise of the draws
+    # Up to the noise of the draws: a quantile drawn 40 000 times misses by a share of the
+    # spread, not of its own value (small for the lower bound of a range that starts near 0).
+    noise = 0.01 * high
+    assert clow <= ilow + noise and ihigh <= chigh + noise
     # With coverage 1, full correlation is the interval product itself.
     assert [q.magnitude for q in correlated_product(factors, 1)] == pytest.approx([low, high])
 
