@@ -273,6 +273,7 @@ class Registry:
         self._values: dict[str, Value] = {}
         self._inputs_cache: dict[str, frozenset[str]] = {}
         self._ratio_cache: dict[str, object] = {}
+        self._central_cache: dict[str, Value] = {}  # sensitivity.central
         clash = set(parameters) & set(estimates)
         if clash:
             name = sorted(clash)[0]

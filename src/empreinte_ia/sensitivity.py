@@ -33,20 +33,36 @@ class Driver:
 
 def evaluate(registry: Registry, key: str, overrides: dict[str, Value],
               memo: dict[str, Value]) -> Value:
-    """The central value of `key` with some inputs replaced (each by a bound, without range)."""
+    """The central value of `key` with some inputs replaced (each by a bound, without range).
+    An entry that depends on none of the replaced inputs keeps its central value, computed once
+    per registry (`central`): moving one input computes again only what depends on it."""
     if key in overrides:
         return overrides[key]
     if key in memo:
         return memo[key]
-    if key in registry.parameters:
-        out = registry.parameters[key].value.central()
-    else:
-        est = registry.estimates[key]
-        args = [evaluate(registry, name, overrides, memo) for name in est.inputs]
-        result = est.func(*args)
-        out = (result if isinstance(result, Value) else Value._lift(result)).to(est.unit).central()
+    if overrides.keys().isdisjoint(registry._all_inputs(key)):
+        return central(registry, key)
+    est = registry.estimates[key]
+    out = _computed(est, [evaluate(registry, name, overrides, memo) for name in est.inputs])
     memo[key] = out
     return out
+
+
+def central(registry: Registry, key: str) -> Value:
+    """The value of `key` with every input at its central value, without range (once)."""
+    cache = registry._central_cache
+    if key not in cache:
+        if key in registry.parameters:
+            cache[key] = registry.parameters[key].value.central()
+        else:
+            est = registry.estimates[key]
+            cache[key] = _computed(est, [central(registry, name) for name in est.inputs])
+    return cache[key]
+
+
+def _computed(est, args: list[Value]) -> Value:
+    result = est.func(*args)
+    return (result if isinstance(result, Value) else Value._lift(result)).to(est.unit).central()
 
 
 def own_range(registry: Registry, key: str) -> Value | None:
@@ -56,8 +72,7 @@ def own_range(registry: Registry, key: str) -> Value | None:
     if key not in registry.estimates:
         return None
     est = registry.estimates[key]
-    memo: dict[str, Value] = {}
-    result = est.func(*[evaluate(registry, i, {}, memo) for i in est.inputs])
+    result = est.func(*[central(registry, i) for i in est.inputs])
     if isinstance(result, Value) and result.has_range:
         return result.to(est.unit)
     return None
