@@ -133,8 +133,9 @@ def test_external_load_pattern_catches_a_cdn():
 
 
 def published_files(root):
-    """The files a reader downloads: pages, charts, open data, search index and sitemap."""
-    keep = (".html", ".svg", ".csv", ".json", ".js", ".xml", ".txt", ".bib")
+    """The files a reader downloads: pages, charts, notebooks, open data, search index and
+    sitemap."""
+    keep = (".html", ".svg", ".csv", ".json", ".js", ".xml", ".txt", ".bib", ".ipynb")
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and p.suffix in keep and ".buildinfo" not in p.name}
 
@@ -156,5 +157,6 @@ def test_two_clean_builds_are_byte_identical(request, tmp_path):
     assert sorted(first) == sorted(second)
     assert any(name.startswith("donnees/") for name in first)
     assert any(name.endswith(".svg") for name in first)
+    assert any(name.endswith(".ipynb") for name in first)
     different = [name for name in first if first[name] != second[name]]
     assert not different, f"fichiers différents d'une construction à l'autre : {different}"

@@ -93,6 +93,8 @@ def on_html_page_context(app: Sphinx, pagename: str, templatename: str, context:
     import jupytext
 
     notebook = jupytext.read(source, fmt="md:myst")
+    for number, cell in enumerate(notebook.cells, start=1):
+        cell.id = f"cellule-{number}"  # jupytext draws them at random: one build, one file
     target = Path(app.outdir) / notebook_name(pagename)
     target.parent.mkdir(parents=True, exist_ok=True)
     jupytext.write(notebook, target, fmt="ipynb")
