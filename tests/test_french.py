@@ -5,6 +5,7 @@ Each test reads the pages of the full build (fixture `site`) and names the page 
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,6 +52,7 @@ class _Prose(HTMLParser):
             self.parts.append(data)
 
 
+@functools.cache  # the site is read, never written: each page is parsed once per process
 def prose(path: Path) -> str:
     parser = _Prose()
     parser.feed(path.read_text(encoding="utf-8"))
