@@ -69,3 +69,19 @@ def test_bad_unit_in_decorator():
         def test_bad_unit():
             return 1
         reg.estimate(unit="Wh/patate", label="x", formula="x")(test_bad_unit)
+
+
+def test_same_bytes_give_the_loaded_registry_again_and_one_byte_changes_it(data_copy):
+    """Loaded twice from unchanged files, the registry is the one already checked; a value
+    changed in place (same size, same instant: what a notebook or a test does between two
+    loads) is read again."""
+    first = reg.load_registry(data_copy)
+    assert reg.load_registry(data_copy) is first
+    path = data_copy / "parameters" / "inference_gpt4o.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "valeur: 0.42\n" in text
+    path.write_text(text.replace("valeur: 0.42\n", "valeur: 0.43\n", 1), encoding="utf-8")
+    again = reg.load_registry(data_copy)
+    assert again is not first
+    assert again.value("gpt4o_energy_short").mid.magnitude == pytest.approx(0.43)
+    assert first.value("gpt4o_energy_short").mid.magnitude == pytest.approx(0.42)
