@@ -82,7 +82,14 @@ def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[s
     kernel = pending[0][1].metadata.get("kernelspec", {}).get("name", "python3")
     client = NotebookClient(pending[0][1], timeout=config.execution_timeout, kernel_name=kernel,
                             allow_errors=False, record_timing=False)
-    with client.setup_kernel(cwd=str(pending[0][0].parent)):
+    # The kernel's own log (ipykernel's, on its standard error) goes to a file of the build, not
+    # to the console: at shutdown it may print a traceback of its message loop (« Uncaught
+    # exception in ZMQStream callback ») that says nothing of the chapters. What a cell prints
+    # comes back through the kernel's messages, as its output.
+    kernel_log = Path(app.doctreedir) / "noyau.log"
+    kernel_log.parent.mkdir(parents=True, exist_ok=True)
+    with kernel_log.open("w", encoding="utf-8") as log, \
+            client.setup_kernel(cwd=str(pending[0][0].parent), stderr=log):
         language = pending[0][1].metadata.get("language_info", {})  # what the kernel said
         for path, notebook in pending:
             if notebook.metadata.get("kernelspec", {}).get("name", "python3") != kernel:
