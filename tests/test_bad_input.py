@@ -20,6 +20,7 @@ from empreinte_ia import lint
 from .support.make import commands
 from .support.site import DATA, ROOT, build_small_site, write
 from .support.site import sphinx_cli as sphinx
+from .test_build import NOTEBOOK_HEADER
 
 CORPUS = Path(__file__).parent / "corpus"
 ESTIMATES = ROOT / "src" / "empreinte_ia" / "estimates"
@@ -167,9 +168,10 @@ def chapter_build(tmp_path_factory):
     root = tmp_path_factory.mktemp("corpus")
     src = root / "docs"
     pages = [f"cas_{c['cas']}" for c in CHAPTER_CASES]
-    write(src / "index.md", "# Corpus\n\n```{toctree}\n" + "\n".join([*pages, "cible"]) +
+    write(src / "index.md", "# Corpus\n\n```{toctree}\n" + "\n".join([*pages, "cible", "noyau"]) +
           "\n```\n")
     write(src / "cible.md", "# Cible\n\n## Une section\n\nTexte.\n")
+    write(src / "noyau.md", NOTEBOOK_HEADER + f"\n# Noyau\n\n```{{code-cell}} ipython3\n{KERNEL_LOG}```\n")
     write(src / "_static" / "vide.svg", SVG)
     for case in CHAPTER_CASES:
         path = src / f"cas_{case['cas']}.md"
@@ -182,6 +184,24 @@ def chapter_build(tmp_path_factory):
     for m in WARNING.finditer(result.stderr):
         found.setdefault(m["cas"], []).append((int(m["line"]), m["msg"]))
     return result, found, root / "html"
+
+
+# A good page of the corpus whose cell imitates what ipykernel may log on its standard error
+# when it shuts down (the traceback of its message loop), and prints a line of its own.
+KERNEL_LOG = ("import logging\nlogging.getLogger('tornado.general').error("
+              "'Uncaught exception in ZMQStream callback (imitation)')\n"
+              "print('Sortie de la cellule')\n")
+
+
+def test_the_kernels_own_log_stays_out_of_the_console(chapter_build):
+    """What the notebooks' kernel logs on its standard error goes to the build's noyau.log,
+    not to the console; what a cell prints stays its output, on its page."""
+    result, _found, out = chapter_build
+    assert "ZMQStream" not in result.stderr and "tornado" not in result.stderr, \
+        result.stderr[:2000]
+    log = out.parent / "doctrees" / "noyau.log"
+    assert "ZMQStream callback (imitation)" in log.read_text(encoding="utf-8")
+    assert "Sortie de la cellule" in (out / "noyau.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("case", CHAPTER_CASES, ids=[c["cas"] for c in CHAPTER_CASES])

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .support.site import build_full_site, build_small_site, copy_data, sphinx_cli, write_sources
+from .support.site import build_full_site, build_small_site, copy_data
 
 NN = "\u202f"
 NOTEBOOK_HEADER = """---
@@ -49,23 +49,6 @@ def test_failing_code_cell_names_file_and_line(tmp_path):
     # The French message and nothing else: no traceback, no Sphinx crash report.
     assert "Traceback" not in result.messages and "report this error" not in result.messages
     assert "Sphinx version" not in result.messages, result.messages
-
-
-def test_the_kernels_own_log_stays_out_of_the_console(tmp_path):
-    """What the notebooks' kernel logs on its standard error (ipykernel's log, such as the
-    traceback of its message loop that it may print at shutdown, here imitated) goes to the
-    build's noyau.log, not to the console; what a cell prints stays its output."""
-    cell = ("import logging\nlogging.getLogger('tornado.general').error("
-            "'Uncaught exception in ZMQStream callback (imitation)')\nprint('Sortie de la cellule')\n")
-    write_sources(tmp_path / "docs", chapters(
-        NOTEBOOK_HEADER + f"\n# Page\n\n```{{code-cell}} ipython3\n{cell}```\n"), False)
-    unread = "_build,README.md,annexes/parametres/*,annexes/estimations/*"
-    result = sphinx_cli(tmp_path / "docs", tmp_path / "html", copy_data(tmp_path),
-                        tmp_path / "cache", ("-D", f"exclude_patterns={unread}"), releases=False)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert "ZMQStream" not in result.stderr and "tornado" not in result.stderr, result.stderr
-    assert "ZMQStream callback (imitation)" in (tmp_path / "doctrees" / "noyau.log").read_text()
-    assert "Sortie de la cellule" in (tmp_path / "html" / "page.html").read_text()
 
 
 def test_value_typed_in_a_chart_label_stops_the_build_at_its_line(tmp_path):
