@@ -85,3 +85,34 @@ def test_same_bytes_give_the_loaded_registry_again_and_one_byte_changes_it(data_
     assert again is not first
     assert again.value("gpt4o_energy_short").mid.magnitude == pytest.approx(0.43)
     assert first.value("gpt4o_energy_short").mid.magnitude == pytest.approx(0.42)
+
+
+def test_the_check_is_taken_over_only_when_what_it_reads_is_unchanged(data_copy):
+    """The check of the estimates is taken over from an earlier load when the values, units
+    and scopes of the parameters they use are the same; a value or a scope changed is checked
+    again: here a value that doubles a figure, a negative energy, then a scope that makes a
+    declared ratio of different scopes compare two figures of one scope."""
+    path = data_copy / "parameters" / "inference_gpt4o.yaml"
+    text = path.read_text(encoding="utf-8")
+    base = reg.load_registry(data_copy).value("gpt4o_daily_short").mid.magnitude
+    path.write_text(text.replace("# ", "# relu. ", 1), encoding="utf-8")  # a comment only
+    assert reg.load_registry(data_copy).value("gpt4o_daily_short").mid.magnitude == base
+    energy = "  valeur: 0.42\n  bas: 0.29\n  haut: 0.55\n"
+    assert energy in text
+    path.write_text(text.replace(energy, "  valeur: 0.84\n  bas: 0.58\n  haut: 1.1\n", 1),
+                    encoding="utf-8")
+    assert reg.load_registry(data_copy).value("gpt4o_daily_short").mid.magnitude == \
+        pytest.approx(2 * base)
+    path.write_text(text.replace(energy, "  valeur: -0.42\n  bas: -0.55\n  haut: -0.29\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="négative"):
+        reg.load_registry(data_copy)
+    google = ("    frontiere: inconnue\n    statistique: moyenne\n"
+              "    modele: recherche Google (2009)\n")
+    assert google in text
+    path.write_text(text.replace(google, "    frontiere: [A, B, D]\n    utilisation: supposee\n"
+                                 "    statistique: moyenne\n    modele: recherche Google (2009)\n"
+                                 ).replace("    methode: non_publiee\n", "    methode: publiee\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="même périmètre"):
+        reg.load_registry(data_copy)

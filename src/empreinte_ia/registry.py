@@ -467,7 +467,10 @@ def load_registry(data_dir: Path | str | None = None,
 
     With the package's own estimates, a registry already loaded in this process from the same
     bytes of the same data/ is given again: the chapters' notebooks, run one after the other in
-    one kernel, each load it. A copy of the estimates is imported anew at every call."""
+    one kernel, each load it. And the check of the estimates is not done again when what it
+    reads (the value, unit and scope of each parameter an estimate uses) is what an earlier
+    check of this process read and passed: its results are taken over (`_checked_inputs`). A
+    copy of the estimates is imported and checked anew at every call."""
     data = Path(data_dir) if data_dir else data_dir_default()
     key = _fingerprint(data) if estimates_dir is None else None
     if key is not None and key in _LOADED:
@@ -475,15 +478,44 @@ def load_registry(data_dir: Path | str | None = None,
     references = load_references(data / "references.bib")
     parameters = load_parameters(data / "parameters", references)
     registry = Registry(parameters, load_estimates(estimates_dir), references)
-    registry.check()
+    inputs = _checked_inputs(registry) if estimates_dir is None else None
+    if inputs is not None and inputs in _CHECKED:
+        registry._values, registry._ratio_cache, registry._central_cache = (
+            dict(results) for results in _CHECKED[inputs])
+    else:
+        registry.check()
+        if inputs is not None:
+            _remember(_CHECKED, inputs, (dict(registry._values), dict(registry._ratio_cache),
+                                         dict(registry._central_cache)))
     if key is not None:
-        if len(_LOADED) >= 4:
-            del _LOADED[next(iter(_LOADED))]
-        _LOADED[key] = registry
+        _remember(_LOADED, key, registry)
     return registry
 
 
 _LOADED: dict[tuple[str, str], Registry] = {}
+_CHECKED: dict[tuple, tuple[dict, dict, dict]] = {}
+
+
+def _remember(memo: dict, key, value, size: int = 4) -> None:
+    if len(memo) >= size:
+        del memo[next(iter(memo))]
+    memo[key] = value
+
+
+def _checked_inputs(registry: Registry) -> tuple:
+    """What `Registry.check` reads of the data with the package's estimates: the names the
+    estimates use, and the value (central value, bounds and their units) and scope of each
+    of them that is a parameter."""
+    used = sorted({name for e in registry.estimates.values() for name in e.inputs})
+    out: list[tuple] = [tuple(sorted(registry.estimates))]
+    for name in used:
+        p = registry.parameters.get(name)
+        if p is None:
+            out.append((name,))
+            continue
+        bounds = (p.value.mid, p.value.low, p.value.high)
+        out.append((name, tuple((float(q.magnitude), str(q.units)) for q in bounds), p.scope))
+    return tuple(out)
 
 
 def _fingerprint(data: Path) -> tuple[str, str] | None:
