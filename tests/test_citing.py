@@ -19,8 +19,10 @@ NB = "\u00a0"  # no-break space: before « : », inside « »
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """A small site with the parameter and estimate annexes and the open data page (the
-    verification annex, the longest, is not read here), built once for this module."""
+    """A small site with the parameter annex, the open data page and three releases, built
+    once for this module: 0.1.0, a 0.2.0 that corrects one parameter with its record, and a
+    working tree that changes another without one. The estimate annex, the same on every
+    site, is read on the whole site (`site`): here a page only carries its label."""
     import shutil
 
     from .support.site import ROOT, build_small_site, copy_data
@@ -31,6 +33,8 @@ def built(tmp_path_factory):
                     "annexes/donnees\n```\n",
         "page.md": "# Page\n\nLes foyers : {nombre}`gpt4o_households` foyers.\n",
         "autre.md": "# Autre\n\nEncore les foyers : {nombre}`gpt4o_households`.\n",
+        "annexes/estimations.md": "(annexe-estimations)=\n# Annexe : les estimations\n\nLue sur "
+                                  "le site entier.\n",
         "annexes/donnees.md": (ROOT / "docs" / "annexes" / "donnees.md").read_text(encoding="utf-8"),
     }
     tmp = tmp_path_factory.mktemp("citing")
@@ -52,16 +56,16 @@ def built(tmp_path_factory):
     (releases / "0.2.0.json").write_text(dumps(freeze_tree(tree, "0.2.0", "2026-12-01")),
                                          encoding="utf-8")
     _bump(data / "parameters" / "inference_gpt4o.yaml", "smartphone_battery", 1.2)
-    result = build_small_site(tmp, chapters, data=data, annexes=("parametres", "estimations"),
+    result = build_small_site(tmp, chapters, data=data, annexes=("parametres",),
                               overrides={"empreinte_releases_dir": str(releases)})
     assert result.ok, result.messages[-3000:]
     return result.outdir
 
 
-def test_anchors_exist_and_are_unique(built):
-    registry = load_registry(built.parent / "data")
+@pytest.mark.build
+def test_anchors_exist_and_are_unique(site, registry):
     ids = []
-    for page in [*built.glob("annexes/parametres/*.html"), *built.glob("annexes/estimations/*.html")]:
+    for page in [*site.glob("annexes/parametres/*.html"), *site.glob("annexes/estimations/*.html")]:
         ids += re.findall(r'<section[^>]*\bid="([^"]+)"', page.read_text(encoding="utf-8"))
     duplicates = [k for k, n in Counter(ids).items() if n > 1]
     assert not duplicates
@@ -76,9 +80,14 @@ def test_numbers_are_computed_and_link_to_their_entries(built):
     assert 'href="annexes/parametres/inference_gpt4o.html#gpt4o-energy-short"' in index
     assert 'id="gpt4o-energy-short"' in _html(built / "annexes" / "parametres" /
                                               "inference_gpt4o.html")
-    assert 'id="gpt4o-households"' in _html(built / "annexes" / "estimations" / "gpt4o.html")
     # The former single-page annex keeps every anchor, linking to the entry's new page.
     assert 'id="gpt4o-energy-short"' in _html(built / "annexes" / "parametres.html")
+
+
+@pytest.mark.build
+def test_estimates_have_their_entry_and_keep_the_anchors_of_the_single_page(site):
+    assert 'id="gpt4o-households"' in _html(site / "annexes" / "estimations" / "gpt4o.html")
+    assert 'id="gpt4o-households"' in _html(site / "annexes" / "estimations.html")
 
 
 def _html(path) -> str:
