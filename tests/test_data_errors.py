@@ -7,7 +7,7 @@ import pytest
 from empreinte_ia.datafile import DataError
 from empreinte_ia.registry import load_registry
 
-from .conftest import write
+from .conftest import DATA, write
 
 GOOD = """
 - id: energie_test
@@ -100,3 +100,22 @@ def test_duplicate_bib_key(data_copy):
     bib.write_text(text + "\n@misc{jegham2025,\n  title = {Double}\n}\n", encoding="utf-8")
     err = load_error(data_copy)
     assert "définie deux fois" in str(err) and err.path.endswith("references.bib")
+
+
+def test_a_content_found_valid_is_not_validated_again_but_a_changed_one_is():
+    """The schema check remembers contents it found valid (the same file read again); a
+    content that differs by a value or only by its type (2025, 2025.0, true) is checked."""
+    import yaml
+
+    from empreinte_ia.schema import _errors
+
+    entry = yaml.safe_load((DATA / "parameters" / "inference_gpt4o.yaml")
+                           .read_text(encoding="utf-8"))[0]
+    assert _errors("parametre", entry) == [] and _errors("parametre", dict(entry)) == []
+    for year in ("2025", 2025.5, True, None):
+        changed = {**entry, "annee": year}
+        assert _errors("parametre", changed), year
+    assert _errors("parametre", {**entry, "annee": 2025}) == []
+    # true equals 1 for Python (same hash): the remembered « chiffres: 1 » must not pass it.
+    assert _errors("parametre", {**entry, "chiffres": 1}) == []
+    assert _errors("parametre", {**entry, "chiffres": True})

@@ -132,13 +132,42 @@ def _french(error: jsonschema.ValidationError, root: dict, what: str,
 
 
 def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
+    key = _frozen(data)
+    valid = _VALID.setdefault(kind, set())
+    if key is not None and key in valid:
+        return []
     found = []
     for error in validator(kind).iter_errors(data):
         # "if/then/else" and "$ref" report through their sub-errors: keep the leaves.
         leaves = list(error.context or ()) if error.validator in ("anyOf", "oneOf") \
             else []
         found.extend(leaves or [error])
+    if not found and key is not None:
+        if len(valid) >= 20_000:
+            valid.clear()
+        valid.add(key)
     return found
+
+
+# The contents already found valid in this process, by kind: a file read again (the same data
+# under another folder, the next build) is not validated again.
+_VALID: dict[str, set] = {}
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable copy of YAML data, each scalar with its type (1, 1.0 and true differ), or
+    None when something in it cannot be hashed."""
+    if isinstance(value, dict):
+        items = tuple((k, _frozen(v)) for k, v in value.items())
+        return None if any(v is None for _k, v in items) else ("{", items)
+    if isinstance(value, list):
+        inner = tuple(_frozen(v) for v in value)
+        return None if any(v is None for v in inner) else ("[", inner)
+    try:
+        hash(value)
+    except TypeError:
+        return None
+    return (type(value).__name__, value)
 
 
 def check_entry(entry: Entry, kind: str) -> None:
