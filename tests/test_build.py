@@ -133,11 +133,10 @@ def test_external_load_pattern_catches_a_cdn():
 
 
 def published_files(root):
-    """The files a reader downloads: pages, charts, notebooks, open data, search index and
-    sitemap."""
-    keep = (".html", ".svg", ".csv", ".json", ".js", ".xml", ".txt", ".bib", ".ipynb")
+    """Every file of the site: pages, charts, social cards, style sheets, notebooks, open
+    data, search index, sitemap; but Sphinx's .buildinfo, its own record of the build."""
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.suffix in keep and ".buildinfo" not in p.name}
+            if p.is_file() and p.name != ".buildinfo"}
 
 
 @pytest.mark.build
@@ -158,5 +157,7 @@ def test_two_clean_builds_are_byte_identical(request, tmp_path):
     assert any(name.startswith("donnees/") for name in first)
     assert any(name.endswith(".svg") for name in first)
     assert any(name.endswith(".ipynb") for name in first)
+    assert any(name.endswith(".png") for name in first) and any(name.endswith(".css")
+                                                                   for name in first)
     different = [name for name in first if first[name] != second[name]]
     assert not different, f"fichiers différents d'une construction à l'autre : {different}"
