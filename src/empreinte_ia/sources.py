@@ -3,6 +3,7 @@ reference for each."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,9 +98,8 @@ class _Repeated(Exception):
 def load_references(path: Path) -> dict[str, Reference]:
     """Every entry of a .bib file; a French DataError with the line for what pybtex rejects."""
     shown = relative(path)
-    parser = _LineParser()
     try:
-        data = parser.parse_string(path.read_text(encoding="utf-8"))
+        return dict(_references(path.read_text(encoding="utf-8")))
     except _Repeated as exc:
         raise DataError(shown, exc.line, f"la référence « {exc.key} » est définie deux fois",
                         "supprimez ou renommez l'une des deux entrées") from None
@@ -111,6 +111,14 @@ def load_references(path: Path) -> dict[str, Reference]:
     except BibliographyDataError as exc:
         raise DataError(shown, None, f"bibliographie invalide ({exc})",
                         "corrigez l'entrée citée (un champ répété, une clé manquante)") from None
+
+
+@functools.lru_cache(maxsize=4)
+def _references(text: str) -> dict[str, Reference]:
+    """The entries of a .bib text, parsed once per process (a copy of data/ is not parsed
+    again); pybtex's errors are raised, and not kept."""
+    parser = _LineParser()
+    data = parser.parse_string(text)
     refs: dict[str, Reference] = {}
     for key, entry in data.entries.items():
         fields = {name.lower(): value for name, value in entry.fields.items()}
