@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .comparison import COMMON_BOUNDARY
 from .registry import Registry
 from .scope import Scope, kind_of
-from .sensitivity import evaluate
+from .sensitivity import central, evaluate
 
 # Roles that show a registry figure as it is published, and the role that shows it converted.
 FIGURE_ROLES = ("chiffre", "nombre", "plage")
@@ -188,9 +188,9 @@ def frontier(registry: Registry, key: str) -> list[str]:
     return out
 
 
-def _side(registry: Registry, key: str, name: str, base: float) -> int:
-    """+1 when `name` stands above the fraction bar of `key` (whose central value is `base`),
-    −1 below, 0 neither."""
+def _side(registry: Registry, key: str, name: str) -> int:
+    """+1 when `name` stands above the fraction bar of `key`, −1 below, 0 neither."""
+    base = central(registry, key).mid.magnitude
     doubled = registry.value(name).central() * 2
     moved = evaluate(registry, key, {name: doubled}, {}).mid.magnitude
     if not base or not math.isfinite(base) or not math.isfinite(moved) or not moved:
@@ -232,8 +232,7 @@ def ratio_scope(registry: Registry, key: str) -> RatioScope | None:
                 return RatioScope(key, inner.numerator, inner.denominator, inner.differences,
                                   "differents", inner.inherited_from or name)
     figures = [n for n in nodes if _scoped(registry, n)]
-    base = evaluate(registry, key, {}, {}).mid.magnitude if figures else 0.0
-    sides = {n: _side(registry, key, n, base) for n in figures}
+    sides = {n: _side(registry, key, n) for n in figures}
     above = tuple(n for n in figures if sides[n] > 0)
     below = tuple(n for n in figures if sides[n] < 0)
     differences: list[str] = []
