@@ -31,10 +31,9 @@ class Lines:
         needle = needle.strip()
         if not needle or start is None:
             return start
-        for i in range(max(start - 1, 0), min(len(self.lines), max(start - 1, 0) + 400)):
-            if needle in self.lines[i]:
-                return i + 1
-        return start
+        first = max(start - 1, 0)
+        found = _holding(self.lines, first, first + 400, needle)
+        return start if found is None else found + 1
 
     def back(self, start: int | None, needle: str) -> int | None:
         """The last line up to `start` that holds `needle`: the code that printed it."""
@@ -49,6 +48,18 @@ class Lines:
 
 def exact_line(app: Sphinx, docname: str, start: int | None, needle: str) -> int | None:
     return Lines(app, docname).find(start, needle)
+
+
+def _holding(lines: list[str], first: int, end: int, needle: str,
+             paragraph: bool = False) -> int | None:
+    """The index of the first of `lines[first:end]` that holds `needle`, or None; with
+    `paragraph`, none past the blank line that ends the paragraph starting at `first`."""
+    for i in range(first, min(len(lines), end)):
+        if needle in lines[i]:
+            return i
+        if paragraph and i > first and not lines[i].strip():
+            return None
+    return None
 
 
 _NAMED = re.compile(r"« ([^»]+?) »|'([^']+)'|\"([^\"]+)\"")
@@ -71,13 +82,9 @@ class ExactLine(logging_std.Filter):
             return True
         start = int(line)
         for name in names[:1]:
-            bare = name.strip("{}")
-            for i in range(start - 1, min(len(lines), start + 60)):
-                if bare in lines[i]:
-                    record.location = f"{path}:{i + 1}"
-                    return True
-                if i > start - 1 and not lines[i].strip():
-                    break   # the paragraph ends
+            found = _holding(lines, start - 1, start + 60, name.strip("{}"), paragraph=True)
+            if found is not None:
+                record.location = f"{path}:{found + 1}"
         return True
 
 
