@@ -29,6 +29,7 @@ from ..formatting import format_number, format_value
 from ..registry import Registry
 from ..side_by_side import check_text
 from .nodes import link, myst, page_uri, para
+from .scope_fields import scope_field
 from .state import state
 from .verification import _table as empty_table
 
@@ -111,11 +112,8 @@ class ComparisonTable(SphinxDirective):
         rows, ids = [], []
         for conv in comparison.comparison(registry):
             key = conv.key
-            scope = conv.scope
             source = " ; ".join(registry.references[s].short() for s in registry.sources_of(key))
-            tags = nodes.bullet_list()
-            for name, text in scope.describe():
-                tags += nodes.list_item("", para(f"{name} : {text}"))
+            tags = scope_field(registry, key)
             # In the source's own unit, its own bounds quoted (a parameter's), as {plage} does.
             value, sig = registry.value(key), sig_of(registry, key)
             published = para(nodes.reference(

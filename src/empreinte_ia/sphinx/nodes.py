@@ -78,12 +78,12 @@ def link(env: BuildEnvironment, registry: Registry, key: str) -> nodes.reference
                            classes=["chiffre-lien"])
 
 
-def joined(items: list[nodes.Node]) -> list[nodes.Node]:
-    """Nodes separated by « ; »."""
+def joined(items: list[nodes.Node], separator: str = " ; ") -> list[nodes.Node]:
+    """Nodes separated by « ; » (or `separator`)."""
     out: list[nodes.Node] = []
     for i, item in enumerate(items):
         if i:
-            out.append(nodes.Text(" ; "))
+            out.append(nodes.Text(separator))
         out.append(item)
     return out
 

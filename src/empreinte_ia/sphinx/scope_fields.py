@@ -9,7 +9,7 @@ from ..formatting import format_number
 from ..registry import Registry
 from ..sensitivity import drivers
 from ..side_by_side import RATIO_KINDS
-from .nodes import link, para
+from .nodes import joined, link, para
 
 
 def scope_field(registry: Registry, key: str) -> nodes.Node | None:
@@ -49,10 +49,8 @@ def ratio_field(env, registry: Registry, key: str) -> nodes.Node | None:
         out += nodes.Text(" ; ils diffèrent par : " + ", ".join(r.differences))
     if r.declared == "convertis":
         out += nodes.Text(" ; conversion : ")
-        for i, f in enumerate(registry.estimates[key].conversion):
-            if i:
-                out += nodes.Text(", ")
-            out += link(env, registry, f)
+        out.extend(joined([link(env, registry, f) for f in registry.estimates[key].conversion],
+                          ", "))
     return out
 
 
@@ -65,11 +63,7 @@ def drivers_field(env, registry: Registry, key: str) -> nodes.Node | None:
         return None
     out = nodes.bullet_list()
     for d in found:
-        entry = para()
-        for i, name in enumerate(d.ids):
-            if i:
-                entry += nodes.Text(" et ")
-            entry += link(env, registry, name)
+        entry = para(*joined([link(env, registry, name) for name in d.ids], " et "))
         entry += nodes.Text(f" : {format_number(100 * d.share, 2)} % de la variance")
         if d.together:
             entry += nodes.Text(" (un même scénario de la source : ces entrées varient ensemble)")
