@@ -17,7 +17,7 @@ from empreinte_ia.formatting import french_date
 from empreinte_ia.typography import NBSP, NNBSP, breakable_spaces, typeset
 
 from .conftest import DATA
-from .support import browser
+from .support.browser import page_files
 
 # Text a reader does not read as prose: code, formulas, drawings, the page head, BibTeX.
 _NOT_PROSE = {"script", "style", "code", "pre", "math", "svg", "head", "kbd", "samp"}
@@ -57,10 +57,6 @@ def prose(path: Path) -> str:
     parser = _Prose()
     parser.feed(path.read_text(encoding="utf-8"))
     return re.sub(r"[ \t\n\r]+", " ", "".join(parser.parts))
-
-
-def pages(site: Path) -> list[Path]:
-    return [site / page for page in browser.pages(site)]
 
 
 def _report(found: dict[str, list[str]]) -> str:
@@ -112,7 +108,7 @@ def test_french_date():
 @pytest.mark.build
 def test_no_breakable_space_before_french_punctuation(site):
     found = {}
-    for path in pages(site):
+    for path in page_files(site):
         items = breakable_spaces(prose(path))
         if items:
             found[str(path.relative_to(site))] = items
@@ -127,7 +123,7 @@ _DOUBLED_PER = re.compile(r"\bpar ([\wéèêàù]+)(?: et par [\wéèêàù]+)*(
 def test_no_doubled_per_unit(site):
     """« 15 Wh par recharge par recharge », « par personne par personne »."""
     found = {}
-    for path in pages(site):
+    for path in page_files(site):
         items = [m.group(0) for m in _DOUBLED_PER.finditer(prose(path))]
         if items:
             found[str(path.relative_to(site))] = items
@@ -143,7 +139,7 @@ _GROUPED_YEAR = re.compile(r"(?<![\d,\u202f])(?:1\u202f9\d\d|2\u202f0\d\d)(?![\d
 @pytest.mark.build
 def test_no_grouped_year(site):
     found = {}
-    for path in pages(site):
+    for path in page_files(site):
         items = [m.group(0) for m in _GROUPED_YEAR.finditer(prose(path))]
         if items:
             found[str(path.relative_to(site))] = items
@@ -158,7 +154,7 @@ _COLLAPSED = re.compile(rf"(?<![\d,\u202f])({_NUMBER}) à \1(?![\d,]|\u202f\d)")
 def test_no_collapsed_range(site):
     """« 120 à 120 foyers »: a range whose two bounds read alike."""
     found = {}
-    for path in pages(site):
+    for path in page_files(site):
         items = [m.group(0) for m in _COLLAPSED.finditer(prose(path))]
         if items:
             found[str(path.relative_to(site))] = items
@@ -226,7 +222,7 @@ _BETWEEN_TO = re.compile(rf"\bentre\s+{_NUMBER}\s+à\s+{_NUMBER}")
 @pytest.mark.build
 def test_no_range_after_entre(site):
     found = {}
-    for path in pages(site):
+    for path in page_files(site):
         items = [m.group(0) for m in _BETWEEN_TO.finditer(prose(path))]
         if items:
             found[str(path.relative_to(site))] = items
@@ -250,7 +246,7 @@ def test_tooltips_and_image_descriptions_are_typeset(site):
     """A figure's tooltip (its label, from the data) and a chart's description get the same
     apostrophes and spaces as the text around them."""
     found: dict[str, list[str]] = {}
-    for page in pages(site):
+    for page in page_files(site):
         parser = _Attributes()
         parser.feed(page.read_text(encoding="utf-8"))
         bad = [v for v in parser.found if re.search(r"\w'\w", v) or re.search(r" [:;!?]", v)]
@@ -262,7 +258,7 @@ def test_tooltips_and_image_descriptions_are_typeset(site):
 def test_dates_are_written_in_french(site):
     """« 22 novembre 2026 », never « 2026-11-22 », in the prose and the footer of every page."""
     found: dict[str, list[str]] = {}
-    for page in pages(site):
+    for page in page_files(site):
         dates = re.findall(r".{0,30}\b\d{4}-\d{2}-\d{2}\b", prose(page))
         if dates:
             found[str(page.relative_to(site))] = dates

@@ -14,7 +14,7 @@ import pytest
 from empreinte_ia import charts
 from empreinte_ia.registry import load_registry
 
-from .support import browser
+from .support.browser import page_files
 
 pytestmark = pytest.mark.build
 
@@ -59,10 +59,6 @@ def english_strings(page: Path) -> list[str]:
     return sorted({s for s in parser.found if ENGLISH.search(s)})
 
 
-def pages(site: Path) -> list[Path]:
-    return [site / page for page in browser.pages(site)]
-
-
 def test_the_check_finds_english_interface_text(tmp_path):
     page = tmp_path / "p.html"
     page.write_text('<button title="Toggle primary sidebar"></button><p>Suggest edit</p>'
@@ -71,13 +67,13 @@ def test_the_check_finds_english_interface_text(tmp_path):
 
 
 def test_no_english_in_the_interface(site):
-    found = {str(p.relative_to(site)): english_strings(p) for p in pages(site)}
+    found = {str(p.relative_to(site)): english_strings(p) for p in page_files(site)}
     found = {k: v for k, v in found.items() if v}
     assert found == {}, "textes anglais dans l'interface : " + json.dumps(found, ensure_ascii=False)
 
 
 def test_one_viewport_and_one_canonical_per_page(site):
-    for page in pages(site):
+    for page in page_files(site):
         html = page.read_text(encoding="utf-8")
         assert html.count('name="viewport"') == 1, page
         assert html.count('rel="canonical"') <= 1, page
@@ -92,7 +88,7 @@ def test_issue_button_opens_the_french_template(site):
 
 
 def test_no_link_to_an_unpublished_source_file(site):
-    for page in pages(site):
+    for page in page_files(site):
         assert "_sources/" not in page.read_text(encoding="utf-8"), page
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from empreinte_ia.sphinx.descriptions import page_description, shorten
 
-from .support import browser
+from .support.browser import pages
 from .support.site import build_small_site
 
 
@@ -40,7 +40,7 @@ def test_opengraph_tags_escaped_once(tmp_path):
 def heads(site):
     """(page, its parsed <head>) for every page of the site: only the <head> is parsed, the
     tags are there and the body of a page is long."""
-    for name in browser.pages(site):
+    for name in pages(site):
         text = (site / name).read_text(encoding="utf-8")
         yield name, BeautifulSoup(text[:text.find("</head>") + 7], "html.parser").head
 

@@ -54,10 +54,10 @@ def test_selector_lists_split_at_their_own_commas(selectors):
 
 SBT_CSS = (Path(sphinx_book_theme.__file__).parent / "theme" / "sphinx_book_theme" / "static"
            / "styles" / "sphinx-book-theme.css")
-# A fingerprint of every computed property (but custom ones) of every element and of its drawn ::before and ::after,
-# read once every finite transition has ended: in dark mode the theme's script switches the page
-# after load, and buttons fade to their colours (Bootstrap's .btn transition), so a fingerprint
-# read mid-fade would differ from one run to the next.
+# A fingerprint of every computed property (but custom ones) of every element and of its drawn
+# ::before and ::after, read once every finite transition has ended: in dark mode the theme's
+# script switches the page after load, and buttons fade to their colours (Bootstrap's .btn
+# transition), so a fingerprint read mid-fade would differ from one run to the next.
 STYLES = r"""async () => {
   await Promise.all(document.getAnimations()
     .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)

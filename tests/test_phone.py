@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .support import browser
-from .support.browser import look, tab
+from .support.browser import look, pages, tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 WIDTHS = (320, 390, 1366)
@@ -16,17 +15,17 @@ WIDTHS = (320, 390, 1366)
 def built_pages(site: Path) -> list[str]:
     """Every page of the book; of the frozen release pages (v/<version>/, one per figure and
     all alike), each release's index and one figure page."""
-    pages = []
-    for path in browser.pages(site):
+    out = []
+    for path in pages(site):
         parts = path.split("/")
         if parts[0] == "v" and len(parts) == 3 and parts[2] != "index.html":
             continue
-        pages.append(path)
+        out.append(path)
     for folder in sorted(d for d in (site / "v").glob("*") if d.is_dir()):
         figures = sorted(folder.glob("*-*.html"))
         if figures:
-            pages.append(str(figures[0].relative_to(site)))
-    return pages
+            out.append(str(figures[0].relative_to(site)))
+    return out
 
 
 def test_no_page_scrolls_sideways(browser, base, site):

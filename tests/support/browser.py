@@ -239,3 +239,8 @@ def pages(site: Path) -> list[str]:
     site = Path(site)
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
                   if not p.relative_to(site).parts[0].startswith("_"))
+
+
+def page_files(site: Path) -> list[Path]:
+    """The files of `pages`: every HTML page of the built site."""
+    return [Path(site) / page for page in pages(site)]
