@@ -210,8 +210,8 @@ def wait_full_site(work: Path) -> Path:
 
 
 def build_full_site(work: Path, env: dict | None = None) -> Path:
-    """A clean, strict build of the whole site in `work` (its own notebook cache); `env` as
-    for `sphinx_cli`."""
+    """A clean, strict build of the whole site in `work`, its notebook cache in ``work / "cache"``
+    (cells whose outputs are already there are not run again); `env` as for `sphinx_cli`."""
     result = sphinx_cli(ROOT / "docs", work / "html", DATA, work / "cache", env=env)
     assert result.returncode == 0, result.stderr[-3000:]
     return work / "html"
