@@ -40,7 +40,9 @@ def axe_script() -> str:
 # style per page, marked « data-echantillon » (the first in the page): the same colours on the
 # same backgrounds, on every page, in a fraction of the time. Every other rule runs on the whole
 # page.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The colour rules, each on the samples it may check.
+COLOUR_RULES = {"color-contrast": "[data-echantillon]",
+                "link-in-text-block": "a[href][data-echantillon], [role=link][data-echantillon]"}
 SAMPLES = """() => {
   const links = 'a[href], [role=link]';
   const texty = e => e.matches('input, select, textarea, ' + links)
@@ -48,6 +50,17 @@ SAMPLES = """() => {
   const block = e => { let b = e.parentElement;
     while (b.parentElement && getComputedStyle(b).display.startsWith('inline')) b = b.parentElement;
     return b; };
+  const drawn = new Map();  // what an element's box and those it sits in draw, read once each
+  const boxes = e => {
+    if (!e) return '';
+    if (!drawn.has(e)) {
+      const b = getComputedStyle(e);
+      const own = [b.backgroundColor, b.backgroundImage, b.opacity, b.mixBlendMode, b.filter].join();
+      drawn.set(e, (own === 'rgba(0, 0, 0, 0),none,1,normal,none' ? '' : own + '|')
+                   + boxes(e.parentElement));
+    }
+    return drawn.get(e);
+  };
   const samples = new Map();
   for (const e of document.body.querySelectorAll('*')) {
     if (!texty(e)) continue;
@@ -60,12 +73,7 @@ SAMPLES = """() => {
       const b = block(e);
       style.push(getComputedStyle(b).color, b.textContent.trim() !== e.textContent.trim());
     }
-    for (let box = e; box; box = box.parentElement) {
-      const b = getComputedStyle(box);
-      const drawn = [b.backgroundColor, b.backgroundImage, b.opacity, b.mixBlendMode, b.filter];
-      if (drawn.join() !== 'rgba(0, 0, 0, 0),none,1,normal,none') style.push(...drawn);
-    }
-    const key = style.join('|');
+    const key = style.join('|') + '|' + boxes(e);
     if (!samples.has(key)) samples.set(key, e);
   }
   document.querySelectorAll('[data-echantillon]').forEach(e => e.removeAttribute('data-echantillon'));
@@ -73,18 +81,14 @@ SAMPLES = """() => {
   return samples.size;
 }"""
 AUDIT = """async (colours) => {
-  const options = {resultTypes: ['violations']};
-  const whole = await axe.run(document, {...options, rules: Object.fromEntries(
-    colours.map(rule => [rule, {enabled: false}]))});
-  const sampled = await axe.run({include: [['[data-echantillon]']]},
-                                {...options, runOnly: colours});
-  return [...whole.violations, ...sampled.violations];
+  axe.configure({rules: Object.entries(colours).map(([id, selector]) => ({id, selector}))});
+  return (await axe.run(document, {resultTypes: ['violations']})).violations;
 }"""
 
 
 def audit(page, axe_script: str) -> list[dict]:
-    """Axe's violations of the page: every rule on the whole page, but the colour rules, run on
-    one element of each style (SAMPLES)."""
+    """Axe's violations of the page, in one run: every rule on the whole page, but the colour
+    rules, on one element of each style (SAMPLES)."""
     page.evaluate(axe_script)
     page.evaluate(SAMPLES)
     return page.evaluate(AUDIT, COLOUR_RULES)
