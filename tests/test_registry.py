@@ -1,5 +1,7 @@
 """The registry: provenance derived from formulas, errors in estimates named in French."""
 
+from pathlib import Path
+
 import pytest
 
 from empreinte_ia import registry as reg
@@ -116,3 +118,27 @@ def test_the_check_is_taken_over_only_when_what_it_reads_is_unchanged(data_copy)
                     encoding="utf-8")
     with pytest.raises(DataError, match="même périmètre"):
         reg.load_registry(data_copy)
+
+
+def test_a_copy_read_again_names_its_own_file_and_lines(data_copy, registry):
+    """Texts and parameters already read are not parsed again (the builds and the tests read
+    copies of data/), but each parameter keeps the file and line it was read from: here the
+    copy, with two lines added at the top; and an identifier written twice is reported at the
+    second one, though both were read before."""
+    path = data_copy / "parameters" / "inference_gpt4o.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("# Relu.\n# Deux lignes de plus.\n" + text, encoding="utf-8")
+    copy = reg.load_registry(data_copy)
+    before, after = registry.parameters["gpt4o_energy_short"], copy.parameters["gpt4o_energy_short"]
+    assert before.value == after.value and before.path != after.path
+    assert Path(after.path).resolve() == path.resolve()
+    assert after.line == before.line + 2
+    entry = text[text.index("- id: gpt4o_energy_short"):]
+    entry = entry[:entry.index("\n- id:") + 1]
+    (data_copy / "parameters" / "zz_double.yaml").write_text("# Copie.\n" + entry,
+                                                            encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        reg.load_registry(data_copy)
+    assert "zz_double.yaml" in str(error.value.path) and error.value.line == 2
+    assert "déjà utilisé" in error.value.message
+    assert f"inference_gpt4o.yaml, ligne {after.line}" in error.value.message

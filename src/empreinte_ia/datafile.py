@@ -9,7 +9,6 @@ not octal. The JSON Schemas of `schemas/` then say which field holds which type.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -189,18 +188,10 @@ def yaml_problem(exc: yaml.YAMLError) -> tuple[int | None, str, str]:
 
 def _compose(text: str, shown: str) -> yaml.Node | None:
     try:
-        return _composed(text)
+        return yaml.compose(text, Loader=StrictLoader)
     except yaml.YAMLError as exc:
         line, what, fix = yaml_problem(exc)
         raise DataError(shown, line, f"YAML mal formé ({what})", fix) from None
-
-
-@functools.lru_cache(maxsize=1024)
-def _composed(text: str) -> yaml.Node | None:
-    """The node tree of a YAML text, parsed once per process: every build and every check reads
-    the same files again (the tests, copies of them). Reading it back (`_build`) leaves the
-    nodes unchanged; a text that does not parse is not kept."""
-    return yaml.compose(text, Loader=StrictLoader)
 
 
 FRONT_MATTER_FIX = ("l'en-tête est le bloc entre les deux lignes de trois tirets en haut du "
@@ -254,14 +245,28 @@ def _build(node: yaml.Node, shown: str, loader: StrictLoader, where: tuple,
     return loader.construct_object(node, deep=True)
 
 
+# Every build and every check reads the same files again (the tests, copies of them): a text
+# is read once per process, whatever file holds it. Its data is shared between the reads.
+_READ: dict[str, tuple[Any, dict[tuple, int]]] = {}
+# The lines of a text's entries, by entry, kept with the lines they come from (by their id).
+_SPLIT: dict[int, tuple[dict[tuple, int], dict[int, dict[tuple, int]]]] = {}
+
+
 def read_document(path: Path) -> tuple[Any, dict[tuple, int], str]:
-    """The whole YAML document of `path`, the line of every path in it, the shown path."""
+    """The whole YAML document of `path`, the line of every path in it, the shown path. The
+    data is that of every read of the same text: read it, never change it."""
     shown = relative(path)
-    root = _compose(read_text(path, shown), shown)
-    if root is None:
-        return None, {}, shown
-    paths: dict[tuple, int] = {}
-    return _build(root, shown, StrictLoader(""), (), paths), paths, shown
+    text = read_text(path, shown)
+    if text not in _READ:
+        root = _compose(text, shown)
+        paths: dict[tuple, int] = {}
+        data = None if root is None else _build(root, shown, StrictLoader(""), (), paths)
+        if len(_READ) >= 1024:
+            _READ.clear()
+            _SPLIT.clear()
+        _READ[text] = (data, paths)
+    data, paths = _READ[text]
+    return data, paths, shown
 
 
 def read_entries(path: Path) -> list[Entry]:
@@ -272,10 +277,13 @@ def read_entries(path: Path) -> list[Entry]:
     if not isinstance(data, list):
         raise DataError(shown, paths[()], "le fichier doit contenir une liste d'entrées",
                         "commencez chaque entrée par « - id: … »")
-    within: dict[int, dict[tuple, int]] = {}  # the lines of each entry's fields, by entry
-    for k, line in paths.items():
-        if len(k) > 1:
-            within.setdefault(k[0], {})[k[1:]] = line
+    if id(paths) not in _SPLIT:  # the lines of each entry's fields, once per text read
+        within: dict[int, dict[tuple, int]] = {}
+        for k, line in paths.items():
+            if len(k) > 1:
+                within.setdefault(k[0], {})[k[1:]] = line
+        _SPLIT[id(paths)] = (paths, within)
+    within = _SPLIT[id(paths)][1]
     entries = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):

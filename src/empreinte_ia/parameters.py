@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pint
 
 from .datafile import DataError, Entry, read_entries
-from .schema import check_entry, properties
+from .schema import check_entry, frozen, properties
 from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .sources import Reference
 from .units import UnitError, parse_unit
@@ -120,6 +120,26 @@ def _scope(entry: Entry, unit: pint.Unit) -> Scope | None:
     return scope
 
 
+# The parameters already parsed in this process, by their fields and whether their source is
+# known (all that parse_parameter reads besides them): the tests and the builds read the same
+# entries again, from copies of data/ in other folders.
+_PARSED: dict[tuple, Parameter] = {}
+
+
+def _parsed(entry: Entry, references: dict[str, Reference]) -> Parameter:
+    """`parse_parameter`, once per content: the parameter of an entry already read, at the file
+    and line of this one."""
+    fields = frozen(entry.fields)
+    if fields is None:
+        return parse_parameter(entry, references)
+    key = (fields, str(entry.fields.get("source")) in references)
+    if key not in _PARSED:
+        if len(_PARSED) >= 4096:
+            _PARSED.clear()
+        _PARSED[key] = parse_parameter(entry, references)
+    return replace(_PARSED[key], path=entry.path, line=entry.line)
+
+
 def load_parameters(folder: Path, references: dict[str, Reference]) -> dict[str, Parameter]:
     params: dict[str, Parameter] = {}
     files = sorted(folder.glob("*.yaml"))
@@ -128,7 +148,7 @@ def load_parameters(folder: Path, references: dict[str, Reference]) -> dict[str,
                         "ajoutez au moins un fichier de paramètres dans ce dossier")
     for path in files:
         for entry in read_entries(path):
-            p = parse_parameter(entry, references)
+            p = _parsed(entry, references)
             if p.id in params:
                 first = params[p.id]
                 raise entry.error(

@@ -132,7 +132,7 @@ def _french(error: jsonschema.ValidationError, root: dict, what: str,
 
 
 def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
-    key = _frozen(data)
+    key = frozen(data)
     valid = _VALID.setdefault(kind, set())
     if key is not None and key in valid:
         return []
@@ -154,14 +154,14 @@ def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
 _VALID: dict[str, set] = {}
 
 
-def _frozen(value: Any) -> Any:
+def frozen(value: Any) -> Any:
     """A hashable copy of YAML data, each scalar with its type (1, 1.0 and true differ), or
     None when something in it cannot be hashed."""
     if isinstance(value, dict):
-        items = tuple((k, _frozen(v)) for k, v in value.items())
+        items = tuple((k, frozen(v)) for k, v in value.items())
         return None if any(v is None for _k, v in items) else ("{", items)
     if isinstance(value, list):
-        inner = tuple(_frozen(v) for v in value)
+        inner = tuple(frozen(v) for v in value)
         return None if any(v is None for v in inner) else ("[", inner)
     try:
         hash(value)
