@@ -10,7 +10,7 @@ import pytest
 from empreinte_ia.sphinx.annex_pages import groups
 
 from .conftest import ROOT, write
-from .support.browser import look, serve, visit
+from .support.browser import WIDTHS, look, serve, sideways, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 NN = "\u202f"
@@ -102,6 +102,9 @@ def serious(violations: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_is_clean_light_local_and_accessible(browser, base, axe_script, path):
+    """No console error, nothing from another host, light, no serious accessibility fault, and
+    no wider than the screen at 1 366, 390 and 320 px (a table, a formula, a long identifier or
+    a link would push it)."""
     with visit(browser, base, path) as page:
         assert page.errors == [], f"erreurs dans la console : {page.errors}"
         assert page.outside == [], f"requêtes hors du serveur local : {page.outside}"
@@ -110,6 +113,8 @@ def test_page_is_clean_light_local_and_accessible(browser, base, axe_script, pat
             f"{path} pèse {page.weight / 1024:.0f} Ko compressés (plafond 500) : "
             f"{sorted(page.weights.items(), key=lambda kv: -kv[1])[:5]}")
         assert serious(audit(page.page, axe_script)) == [], path
+        wide = sideways(page.page, WIDTHS[::-1])  # from the laptop's width, the closest
+        assert wide == [], f"{path} défile horizontalement : {wide}"
 
 
 def test_colours_are_checked_on_one_element_of_each_style(browser, base, axe_script):

@@ -233,6 +233,24 @@ def tab(browser, base: str, width: int = 1280, height: int = 900) -> Iterator[Ta
         yield Tab(context.new_page(), base)
 
 
+# A reader's screens: two phones and a laptop.
+WIDTHS = (320, 390, 1366)
+
+
+def sideways(page, widths: tuple[int, ...] = WIDTHS) -> list[str]:
+    """The widths, among `widths`, at which the open page is wider than the screen (a table, a
+    formula, a long identifier or a link would push it), with its width there: « à 320 px :
+    412 px ». The page is laid out again at each width, in the order given."""
+    wide = []
+    for width in widths:
+        if width != page.viewport_size["width"]:
+            page.set_viewport_size({"width": width, "height": page.viewport_size["height"]})
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide.append(f"à {width} px : {scroll} px")
+    return wide
+
+
 def pages(site: Path) -> list[str]:
     """Every HTML page of the built site, as paths relative to its root (not the theme's
     template macros, in _static/)."""
