@@ -142,3 +142,14 @@ def test_a_copy_read_again_names_its_own_file_and_lines(data_copy, registry):
     assert "zz_double.yaml" in str(error.value.path) and error.value.line == 2
     assert "déjà utilisé" in error.value.message
     assert f"inference_gpt4o.yaml, ligne {after.line}" in error.value.message
+
+
+def test_a_memo_keeps_the_newest_entries():
+    from empreinte_ia.memo import remember
+
+    memo: dict = {}
+    for key in "abc":
+        assert remember(memo, key, key.upper(), 2) == key.upper()
+    assert memo == {"b": "B", "c": "C"}
+    remember(memo, "c", "C2", 2)  # a key already there replaces its value, evicts nothing
+    assert memo == {"b": "B", "c": "C2"}

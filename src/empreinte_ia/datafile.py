@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from .memo import remember
+
 
 class DataError(Exception):
     """Bad input in a data or chapter file: a French message naming file, line and fix."""
@@ -245,45 +247,41 @@ def _build(node: yaml.Node, shown: str, loader: StrictLoader, where: tuple,
     return loader.construct_object(node, deep=True)
 
 
-# Every build and every check reads the same files again (the tests, copies of them): a text
-# is read once per process, whatever file holds it. Its data is shared between the reads.
-_READ: dict[str, tuple[Any, dict[tuple, int]]] = {}
-# The lines of a text's entries, by entry, kept with the lines they come from (by their id).
-_SPLIT: dict[int, tuple[dict[tuple, int], dict[int, dict[tuple, int]]]] = {}
+# A text is read once per process, whatever file holds it: its data, the line of every path in
+# it, and those lines grouped by entry (for `read_entries`). They are shared between the reads.
+_READ: dict[str, tuple[Any, dict[tuple, int], dict[int, dict[tuple, int]]]] = {}
 
 
-def read_document(path: Path) -> tuple[Any, dict[tuple, int], str]:
-    """The whole YAML document of `path`, the line of every path in it, the shown path. The
-    data is that of every read of the same text: read it, never change it."""
+def _read(path: Path) -> tuple[Any, dict[tuple, int], dict[int, dict[tuple, int]], str]:
     shown = relative(path)
     text = read_text(path, shown)
     if text not in _READ:
         root = _compose(text, shown)
         paths: dict[tuple, int] = {}
         data = None if root is None else _build(root, shown, StrictLoader(""), (), paths)
-        if len(_READ) >= 1024:
-            _READ.clear()
-            _SPLIT.clear()
-        _READ[text] = (data, paths)
-    data, paths = _READ[text]
+        within: dict[int, dict[tuple, int]] = {}  # the lines of each entry's fields, by entry
+        for k, line in paths.items():
+            if len(k) > 1:
+                within.setdefault(k[0], {})[k[1:]] = line
+        remember(_READ, text, (data, paths, within), 1024)
+    return (*_READ[text], shown)
+
+
+def read_document(path: Path) -> tuple[Any, dict[tuple, int], str]:
+    """The whole YAML document of `path`, the line of every path in it, the shown path. The
+    data is that of every read of the same text: read it, never change it."""
+    data, paths, _within, shown = _read(path)
     return data, paths, shown
 
 
 def read_entries(path: Path) -> list[Entry]:
     """Read a YAML file holding a list of mappings; every error names file and line."""
-    data, paths, shown = read_document(path)
+    data, paths, within, shown = _read(path)
     if data is None:
         return []
     if not isinstance(data, list):
         raise DataError(shown, paths[()], "le fichier doit contenir une liste d'entrées",
                         "commencez chaque entrée par « - id: … »")
-    if id(paths) not in _SPLIT:  # the lines of each entry's fields, once per text read
-        within: dict[int, dict[tuple, int]] = {}
-        for k, line in paths.items():
-            if len(k) > 1:
-                within.setdefault(k[0], {})[k[1:]] = line
-        _SPLIT[id(paths)] = (paths, within)
-    within = _SPLIT[id(paths)][1]
     entries = []
     for i, item in enumerate(data):
         if not isinstance(item, dict):

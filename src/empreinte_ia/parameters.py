@@ -8,6 +8,7 @@ from pathlib import Path
 import pint
 
 from .datafile import DataError, Entry, read_entries
+from .memo import remember
 from .schema import check_entry, frozen, properties
 from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .sources import Reference
@@ -134,9 +135,7 @@ def _parsed(entry: Entry, references: dict[str, Reference]) -> Parameter:
         return parse_parameter(entry, references)
     key = (fields, str(entry.fields.get("source")) in references)
     if key not in _PARSED:
-        if len(_PARSED) >= 4096:
-            _PARSED.clear()
-        _PARSED[key] = parse_parameter(entry, references)
+        remember(_PARSED, key, parse_parameter(entry, references), 4096)
     return replace(_PARSED[key], path=entry.path, line=entry.line)
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 import pint
 
 from .datafile import DataError, read_text, relative
+from .memo import remember
 from .parameters import Parameter, load_parameters
 from .scope import Scope, ScopeError, check_kind, kind_of, parse_scope
 from .sources import Reference, load_references
@@ -485,21 +486,15 @@ def load_registry(data_dir: Path | str | None = None,
     else:
         registry.check()
         if inputs is not None:
-            _remember(_CHECKED, inputs, (dict(registry._values), dict(registry._ratio_cache),
-                                         dict(registry._central_cache)))
+            remember(_CHECKED, inputs, (dict(registry._values), dict(registry._ratio_cache),
+                                        dict(registry._central_cache)), 4)
     if key is not None:
-        _remember(_LOADED, key, registry)
+        remember(_LOADED, key, registry, 4)
     return registry
 
 
 _LOADED: dict[tuple[str, str], Registry] = {}
 _CHECKED: dict[tuple, tuple[dict, dict, dict]] = {}
-
-
-def _remember(memo: dict, key, value, size: int = 4) -> None:
-    if len(memo) >= size:
-        del memo[next(iter(memo))]
-    memo[key] = value
 
 
 def _checked_inputs(registry: Registry) -> tuple:

@@ -16,6 +16,7 @@ import jsonschema
 from jsonschema import Draft202012Validator
 
 from .datafile import DataError, Entry
+from .memo import remember
 
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
@@ -133,8 +134,7 @@ def _french(error: jsonschema.ValidationError, root: dict, what: str,
 
 def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
     key = frozen(data)
-    valid = _VALID.setdefault(kind, set())
-    if key is not None and key in valid:
+    if key is not None and (kind, key) in _VALID:
         return []
     found = []
     for error in validator(kind).iter_errors(data):
@@ -143,15 +143,13 @@ def _errors(kind: str, data: Any) -> list[jsonschema.ValidationError]:
             else []
         found.extend(leaves or [error])
     if not found and key is not None:
-        if len(valid) >= 20_000:
-            valid.clear()
-        valid.add(key)
+        remember(_VALID, (kind, key), True, 20_000)
     return found
 
 
-# The contents already found valid in this process, by kind: a file read again (the same data
-# under another folder, the next build) is not validated again.
-_VALID: dict[str, set] = {}
+# The contents already found valid in this process, by kind and content: a file read again
+# (the same data under another folder, the next build) is not validated again.
+_VALID: dict[tuple[str, Any], bool] = {}
 
 
 def frozen(value: Any) -> Any:
