@@ -15,8 +15,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 def other_pages(site: Path) -> list[str]:
     """The pages of the built site that test_browser.py does not visit (the book's own pages
     are checked at every width there, in the same visit as their accessibility): the page of
-    missing addresses, and the frozen release pages (v/…, one per figure and all alike), of
-    which their index, each release's index and one figure page of each release."""
+    missing addresses, and of the frozen release pages (v/…, one per figure and all alike)
+    the list of releases, each release's index and its first figure page."""
     out = [p for p in pages(site) if p not in PAGES and (
         not p.startswith("v/") or p.count("/") == 1 or p.endswith("/index.html"))]
     for folder in sorted(d for d in (site / "v").glob("*") if d.is_dir()):
