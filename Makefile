@@ -48,12 +48,13 @@ locale-fr:
 	  $(SUDO) localedef -i fr_FR -f UTF-8 fr_FR.UTF-8; }
 
 # On every core (pytest-xdist): the whole site is built once for all the workers, and the tests
-# that share a fixture of their module run on the same worker (tests/conftest.py).
+# that share a fixture of their module run on the same worker, in the order of tests/conftest.py
+# (those that do not read the site first, while it is built).
 # Python keeps the bytecode of what it compiles (PYTHONDONTWRITEBYTECODE emptied, where the
 # machine sets it): each process of the tests (the workers, the builds of the command line, the
 # Jupyter kernels) would otherwise compile the project's modules and the rewritten tests again.
 test: $(STAMP) $(TEST_BROWSER) $(LATEX_TOOLS) locale-fr
-	PYTHONDONTWRITEBYTECODE= CHROMIUM=$(TEST_BROWSER) $(PY) -m pytest -n auto --dist loadgroup
+	PYTHONDONTWRITEBYTECODE= CHROMIUM=$(TEST_BROWSER) $(PY) -m pytest -n auto --dist loadgroup --no-loadscope-reorder
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests benchmarks conf.py

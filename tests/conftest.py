@@ -74,9 +74,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under `--dist loadgroup`, the tests that use a fixture made once per module (a browser,
     a corpus site) go to the same worker; the other tests are spread one by one. First among
-    the hooks: xdist reads the marks in its own hook (it adds « @group » to the test's id)."""
+    the hooks: xdist reads the marks in its own hook (it adds « @group » to the test's id).
+
+    The tests run in this order (the Makefile keeps it, ``--no-loadscope-reorder``): first those
+    that do not read the whole site, while it is built in the background, then those that
+    read it; in each part, a module's group before the tests spread one by one. Otherwise the
+    workers reach the tests that wait for the site while it is still being built, and one core
+    stays idle."""
     for item in items:
         fixtures = getattr(item, "_fixtureinfo", None)
         defs = fixtures.name2fixturedefs.values() if fixtures else []
         if any(d[-1].scope in ("module", "class", "package") for d in defs):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    order = {id(item): index for index, item in enumerate(items)}
+
+    def rank(item: pytest.Item) -> tuple[bool, bool, int]:
+        grouped = item.get_closest_marker("xdist_group") is not None
+        return "site" in getattr(item, "fixturenames", ()), not grouped, order[id(item)]
+
+    items.sort(key=rank)

@@ -140,7 +140,7 @@ def published_files(root):
 
 
 @pytest.mark.build
-def test_two_clean_builds_are_byte_identical(request, tmp_path):
+def test_two_clean_builds_are_byte_identical(site, tmp_path):
     """The session's site, built clean in this run, and one more clean build (with
     EMPREINTE_SITE, a site that may have been built incrementally: two more), under two hash
     seeds: an order that follows Python's hashing (a set written as it iterates) would differ.
@@ -149,8 +149,6 @@ def test_two_clean_builds_are_byte_identical(request, tmp_path):
     pages, charts, notebooks and exports are all written again."""
     if os.environ.get("EMPREINTE_SITE"):
         site = build_full_site(tmp_path / "first")
-    else:
-        site = request.getfixturevalue("site")
     shutil.copytree(site.parent / "cache", tmp_path / "second" / "cache")
     again = build_full_site(tmp_path / "second", {"PYTHONHASHSEED": "1"})
     first, second = published_files(site), published_files(again)
