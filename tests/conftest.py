@@ -78,9 +78,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     The tests run in this order (the Makefile keeps it, ``--no-loadscope-reorder``): first those
     that do not read the whole site, while it is built in the background, then those that
-    read it; in each part, a module's group before the tests spread one by one. Otherwise the
-    workers reach the tests that wait for the site while it is still being built, and one core
-    stays idle."""
+    read it; in each part, a module's group and a test marked « slow » before the tests spread
+    one by one (the longest first: they do not end alone on one core). Otherwise the workers
+    reach the tests that wait for the site while it is still being built, and one core stays
+    idle."""
     for item in items:
         fixtures = getattr(item, "_fixtureinfo", None)
         defs = fixtures.name2fixturedefs.values() if fixtures else []
@@ -89,7 +90,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     order = {id(item): index for index, item in enumerate(items)}
 
     def rank(item: pytest.Item) -> tuple[bool, bool, int]:
-        grouped = item.get_closest_marker("xdist_group") is not None
-        return "site" in getattr(item, "fixturenames", ()), not grouped, order[id(item)]
+        first = any(item.get_closest_marker(mark) for mark in ("xdist_group", "slow"))
+        return "site" in getattr(item, "fixturenames", ()), not first, order[id(item)]
 
     items.sort(key=rank)

@@ -140,6 +140,7 @@ def published_files(root):
 
 
 @pytest.mark.build
+@pytest.mark.slow
 def test_two_clean_builds_are_byte_identical(site, tmp_path):
     """The session's site, built clean in this run, and one more clean build (with
     EMPREINTE_SITE, a site that may have been built incrementally: two more), under two hash

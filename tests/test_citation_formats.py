@@ -166,6 +166,7 @@ def test_every_figure_compiles_with_bibtex_and_pdflatex(tmp_path, style, package
     assert (tmp_path / "doc.pdf").stat().st_size > 1000
 
 
+@pytest.mark.slow
 def test_every_figure_compiles_with_biblatex_and_biber(tmp_path):
     """The same BibTeX read by biber for biblatex, which keeps what standard BibTeX styles drop:
     the release (`version`), the permalink (`url`) and the access date (`urldate`)."""
