@@ -358,14 +358,15 @@ def test_serve_is_as_strict_as_html():
 
 
 def test_chapter_not_in_utf8_stops_the_build(tmp_path):
-    src = tmp_path / "docs"
-    write(src / "index.md", "# Mini\n\n```{toctree}\npage\n```\n")
-    (src / "page.md").write_bytes("# Page\n\nUne requ\xeate.\n".encode("latin-1"))
-    result = sphinx(src, tmp_path / "html", DATA, tmp_path / "cache")
-    assert result.returncode == 1
-    assert_french_error(result.stderr, src / "page.md", 3, "n'est pas en UTF-8")
-    assert "sphinx-doc/sphinx/issues" not in result.stderr
-    assert not list((tmp_path / "html").rglob("*.html"))
+    """Stopped before any page is read (as bad data is, by the same DataStop: the command line
+    of a stop is tested above)."""
+    built = build_small_site(tmp_path, {
+        "index.md": "# Mini\n\n```{toctree}\npage\n```\n",
+        "page.md": "# Page\n\nUne requ\xeate.\n".encode("latin-1")}, data=DATA)
+    assert not built.ok
+    assert_french_error(built.messages, built.srcdir / "page.md", 3, "n'est pas en UTF-8")
+    assert "sphinx-doc/sphinx/issues" not in built.messages
+    assert not list(built.outdir.rglob("*.html"))
 
 
 # -- Texts of data/ that state a value: roles, rendered on the site and in the open data ---

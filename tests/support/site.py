@@ -7,7 +7,8 @@
     assert "chiffre inconnu « inconnu »" in result.messages
     assert result.has("page.md:3", "Correction")      # every fragment, in one message
 
-`chapters` maps file names (relative to the source folder, ``.md``) to their text; an
+`chapters` maps file names (relative to the source folder, ``.md``) to their text (or to bytes,
+written as they are: a chapter in another encoding); an
 ``index.md`` listing them in a toctree is written unless you give one. The annexes are left out
 (their two hundred entries make a build slow) unless ``annexes=True`` (all three) or a tuple of
 their names, e.g. ``annexes=("verification",)``: roles still link to them, as the links are
@@ -102,10 +103,16 @@ def annex_names(annexes: bool | tuple[str, ...]) -> tuple[str, ...]:
     return ANNEXES if annexes is True else tuple(annexes or ())
 
 
-def write_sources(srcdir: Path, chapters: dict[str, str],
+def write_sources(srcdir: Path, chapters: dict[str, str | bytes],
                   annexes: bool | tuple[str, ...] = False) -> None:
+    """Writes `chapters` (a text, or bytes written as they are: a chapter in another encoding)
+    and the annexes named, with an index listing them unless `chapters` has one."""
     for name, text in chapters.items():
-        write(srcdir / name, text)
+        if isinstance(text, bytes):
+            (srcdir / name).parent.mkdir(parents=True, exist_ok=True)
+            (srcdir / name).write_bytes(text)
+        else:
+            write(srcdir / name, text)
     for name in annex_names(annexes):
         (srcdir / "annexes").mkdir(exist_ok=True)
         shutil.copy(ROOT / "docs" / "annexes" / f"{name}.md", srcdir / "annexes" / f"{name}.md")
@@ -115,7 +122,7 @@ def write_sources(srcdir: Path, chapters: dict[str, str],
         write(srcdir / "index.md", "# Accueil\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
 
 
-def build_small_site(tmp_path: Path, chapters: dict[str, str], data: Path | None = None,
+def build_small_site(tmp_path: Path, chapters: dict[str, str | bytes], data: Path | None = None,
                      annexes: bool | tuple[str, ...] = False, overrides: dict | None = None,
                      fresh: bool = True, releases: bool = False) -> SmallSite:
     """Builds `chapters` with the data of `data` in ``tmp_path``; see the module's docstring.
