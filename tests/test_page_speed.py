@@ -135,7 +135,10 @@ def test_every_chart_waits_for_the_reader_and_keeps_its_room(site):
     for page in sorted(site.glob("**/*.html")):
         if page.relative_to(site).parts[0] == "v":
             continue
-        for img in BeautifulSoup(page.read_text(), "html.parser").select('img[src$=".svg"]'):
+        text = page.read_text()
+        if "_images/" not in text:  # a chart is an image of _images/: nothing to parse
+            continue
+        for img in BeautifulSoup(text, "html.parser").select('img[src$=".svg"]'):
             if "_images/" not in img["src"]:
                 continue
             images += 1

@@ -44,7 +44,7 @@ class Boxes:
 
 
 def _boxes(fig: Figure) -> Boxes:
-    fig.draw_without_rendering()
+    """What the figure's last draw placed (the caller draws first)."""
     renderer = fig._get_renderer()
     found = Boxes()
     legends = [a for a in fig.findobj(Legend) if a.get_visible()]
@@ -84,8 +84,11 @@ def _overlap(a, b, margin: float = 0.5) -> bool:
             a.y0 + margin < b.y1 and b.y0 + margin < a.y1)
 
 
-def overlaps(fig: Figure) -> list[str]:
-    """Pairs of texts that overlap each other, and texts that cover a bar, in French."""
+def overlaps(fig: Figure, drawn: bool = False) -> list[str]:
+    """Pairs of texts that overlap each other, and texts that cover a bar, in French; `drawn`:
+    the figure is drawn as it is now (nothing changed since its last draw)."""
+    if not drawn:
+        fig.draw_without_rendering()
     boxes = _boxes(fig)
     found = [f"« {a} » chevauche « {b} »"
              for (a, box_a), (b, box_b) in combinations(boxes.texts, 2) if _overlap(box_a, box_b)]
@@ -94,9 +97,10 @@ def overlaps(fig: Figure) -> list[str]:
     return sorted(set(found))
 
 
-def _fit_axis_labels(fig: Figure) -> None:
+def _fit_axis_labels(fig: Figure) -> bool:
     """An axis label wider than its axes, centred under it, runs off the figure (and the saved
-    SVG grows wider, which shrinks all its text on a phone): break it before its parenthesis."""
+    SVG grows wider, which shrinks all its text on a phone): break it before its parenthesis.
+    True if a label was broken (the figure is laid out again, not drawn)."""
     fig.draw_without_rendering()
     renderer = fig._get_renderer()
     width, wrapped = fig.bbox.width, False
@@ -109,11 +113,14 @@ def _fit_axis_labels(fig: Figure) -> None:
                 wrapped = True
     if wrapped:
         fig.tight_layout()
+    return wrapped
 
 
-def overflow(fig: Figure) -> float:
-    """How far, in inches, what is drawn reaches past the figure's width (0 if it fits)."""
-    fig.draw_without_rendering()
+def overflow(fig: Figure, drawn: bool = False) -> float:
+    """How far, in inches, what is drawn reaches past the figure's width (0 if it fits);
+    `drawn` as for `overlaps`."""
+    if not drawn:
+        fig.draw_without_rendering()
     box = fig.get_tightbbox(fig._get_renderer())
     return max(0.0, -box.x0) + max(0.0, box.x1 - fig.get_figwidth())
 
@@ -175,13 +182,14 @@ def to_svg(fig: Figure, title: str, rows: list[dict]) -> SVG:
     a phone), stops the build with a French message."""
     title = french(title)
     _typeset_texts(fig)
-    _fit_axis_labels(fig)
-    problems = overlaps(fig)
+    if _fit_axis_labels(fig):  # drawn there, then laid out again: drawn once more
+        fig.draw_without_rendering()
+    problems = overlaps(fig, drawn=True)
     if problems:
         raise ChartError(f"graphique « {title} » : texte superposé : " + " ; ".join(problems) +
                          ". Raccourcissez les libellés, agrandissez la figure ou déplacez la "
                          "légende.")
-    extra = overflow(fig)
+    extra = overflow(fig, drawn=True)
     if extra > MAX_OVERFLOW:
         raise ChartError(f"graphique « {title} » : le texte dépasse la largeur de la figure de "
                          f"{extra * 2.54:.1f} cm ; sur un téléphone, tout le graphique serait "
