@@ -101,12 +101,12 @@ def serious(violations: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_light_local_and_accessible(browser, base, site, axe_script, path):
+def test_page_is_clean_light_local_and_accessible(fresh_tab, site, axe_script, path):
     """No console error, nothing from another host, light, no serious accessibility fault, no
     wider than the screen at 1 366, 320 and 390 px (a table, a formula, a long identifier or a
     link would push it), and on the 390 px phone, charts with a useful text alternative and
     text no smaller than MIN_TEXT_PX."""
-    with visit(browser, base, path, width=WIDTHS[-1]) as page:
+    with fresh_tab.open(path, width=WIDTHS[-1]) as page:
         assert page.errors == [], f"erreurs dans la console : {page.errors}"
         assert page.outside == [], f"requêtes hors du serveur local : {page.outside}"
         assert page.weights, "aucune ressource mesurée"

@@ -4,7 +4,8 @@ Used by the browser tests and by the benchmark. The server compresses text with 
 static host does, so that the weights measured are the bytes a reader downloads.
 
 `visit` measures a page (empty cache, every request seen by Python, outside hosts recorded,
-waits until no request is in flight): for the weight and outside-request checks. `look` only
+waits until no request is in flight): for the weight and outside-request checks;
+`first_visits` keeps one tab that measures page after page so (FirstVisits). `look` only
 opens it (waits for its load event and its fonts): for every check of what the page shows.
 `tab` keeps one tab at one size to read many pages in a row; `browser_context` is the new,
 empty context each of them opens. In all three, Chromium cannot
@@ -156,32 +157,72 @@ def _watched(page, url: str) -> Visit:
     return result
 
 
+class FirstVisits:
+    """One tab in which every page is opened as on a first visit: Chromium's HTTP cache is off
+    (as DevTools' « Disable cache »: every file is downloaded, and weighed, again), the local
+    and session storage of the site are emptied before each page, and each page's console
+    errors, outside requests and weights are its own (`open`). Any request that is not for
+    `base` is blocked and kept. A new context for every page costs a third more."""
+
+    def __init__(self, context, base: str) -> None:
+        self.base, self.context = base, context
+        self.page = context.new_page()
+        self.current = Visit(base)
+        self._pending: set = set()
+        self._finished: list = []
+        cdp = context.new_cdp_session(self.page)
+        cdp.send("Network.enable")
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        context.route("**/*", self._route)
+        self.page.on("console", lambda m: m.type == "error" and self.current.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.current.errors.append(str(e)))
+        self.page.on("request", lambda r: self._pending.add(r))
+        self.page.on("requestfinished", self._done)
+        self.page.on("requestfailed", lambda r: self._pending.discard(r))
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith((self.base, "data:")):
+            route.continue_()
+        else:
+            self.current.outside.append(url)
+            route.abort()
+
+    def _done(self, request) -> None:
+        self._pending.discard(request)
+        self._finished.append(request)
+
+    @contextmanager
+    def open(self, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
+        """Open `path` at this size and wait until no request is in flight (`_settled`)."""
+        if self.page.url.startswith(self.base):
+            self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        if self.page.viewport_size != {"width": width, "height": height}:
+            self.page.set_viewport_size({"width": width, "height": height})
+        self.current = Visit(self.base + path, self.page)
+        self._pending.clear()
+        self._finished.clear()
+        self.page.goto(self.current.url, wait_until="load")
+        _settled(self.page, self._pending)
+        for request in self._finished:
+            sizes = request.sizes()
+            self.current.weights[request.url] = sizes["responseBodySize"] + \
+                sizes["responseHeadersSize"]
+        yield self.current
+
+
+@contextmanager
+def first_visits(browser, base: str) -> Iterator[FirstVisits]:
+    """A FirstVisits tab in a new context, in French, closed after use."""
+    with browser_context(browser, 1280, 900) as context:
+        yield FirstVisits(context, base)
+
+
 @contextmanager
 def visit(browser, base: str, path: str, width: int = 1280, height: int = 900) -> Iterator[Visit]:
-    """Open `path` with an empty cache; any request that is not for `base` is blocked and kept."""
-    with browser_context(browser, width, height) as context:
-        page = context.new_page()
-        result = _watched(page, base + path)
-        requests = []
-
-        def route(route) -> None:
-            url = route.request.url
-            if url.startswith((base, "data:")):
-                route.continue_()
-            else:
-                result.outside.append(url)
-                route.abort()
-
-        context.route("**/*", route)
-        pending: set = set()
-        page.on("request", lambda r: pending.add(r))
-        page.on("requestfinished", lambda r: (pending.discard(r), requests.append(r)))
-        page.on("requestfailed", lambda r: pending.discard(r))
-        page.goto(result.url, wait_until="load")
-        _settled(page, pending)
-        for request in requests:
-            sizes = request.sizes()
-            result.weights[request.url] = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    """Open `path` once, in a new context (FirstVisits: empty cache, outside requests blocked
+    and kept)."""
+    with first_visits(browser, base) as tab, tab.open(path, width, height) as result:
         yield result
 
 

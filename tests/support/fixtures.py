@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .browser import chromium, serve
+from .browser import FirstVisits, chromium, first_visits, serve
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +21,11 @@ def base(site) -> Iterator[str]:
     """The built site served on 127.0.0.1 (gzip, as a static host); yields its base URL."""
     with serve(site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def fresh_tab(browser, base) -> Iterator[FirstVisits]:
+    """One tab per worker that opens each page as on a first visit (empty cache, storage
+    emptied, its own errors and weights): the page test of every page."""
+    with first_visits(browser, base) as tab:
+        yield tab
