@@ -87,10 +87,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         defs = fixtures.name2fixturedefs.values() if fixtures else []
         if any(d[-1].scope in ("module", "class", "package") for d in defs):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-    order = {id(item): index for index, item in enumerate(items)}
 
-    def rank(item: pytest.Item) -> tuple[bool, bool, int]:
+    def rank(item: pytest.Item) -> tuple[bool, bool]:
         first = any(item.get_closest_marker(mark) for mark in ("xdist_group", "slow"))
-        return "site" in getattr(item, "fixturenames", ()), not first, order[id(item)]
+        return "site" in getattr(item, "fixturenames", ()), not first
 
-    items.sort(key=rank)
+    items.sort(key=rank)  # stable: the order of collection within each rank
