@@ -157,6 +157,13 @@ def test_outside_requests_are_caught_and_blocked(browser, tmp_path):
     with serve(tmp_path) as url, visit(browser, url, "cdn.html") as page:
         assert sorted(page.outside) == ["http://images.example.org/a.png",
                                         "https://cdn.example.org/lib.js"]
+        assert page.weights and all(u.startswith(url) for u in page.weights)
+        # Chromium itself resolves no other host name (NO_OTHER_HOST), not even « localhost »,
+        # which names this very server: the call fails in the browser.
+        fetch = "u => fetch(u, {mode: 'no-cors'}).then(() => 'parti', () => 'bloqué')"
+        assert page.page.evaluate(fetch, url + "cdn.html") == "parti"
+        assert page.page.evaluate(fetch, url.replace("127.0.0.1", "localhost") + "cdn.html") \
+            == "bloqué"
 
 
 @pytest.mark.parametrize("path, expected", [
