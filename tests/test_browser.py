@@ -24,13 +24,6 @@ MAX_WEIGHT = 500 * 1024  # bytes transferred, gzip-compressed, with every asset
 MIN_TEXT_PX = 10  # smallest text of a chart on a 390 px wide phone
 
 
-@pytest.fixture(scope="session")
-def axe_script() -> str:
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe().axe_script
-
-
 # Axe's two colour rules (« color-contrast », « link-in-text-block ») were three quarters of its
 # time: they measure every text element and every link of the page, thousands of them in the
 # annexes, though these come in a few dozen styles. What they read of an element is its colour,
@@ -86,10 +79,9 @@ AUDIT = """async (colours) => {
 }"""
 
 
-def audit(page, axe_script: str) -> list[dict]:
-    """Axe's violations of the page, in one run: every rule on the whole page, but the colour
-    rules, on one element of each style (SAMPLES)."""
-    page.evaluate(axe_script)
+def audit(page) -> list[dict]:
+    """Axe's violations of the page (axe-core already loaded in it), in one run: every rule on
+    the whole page, but the colour rules, on one element of each style (SAMPLES)."""
     page.evaluate(SAMPLES)
     return page.evaluate(AUDIT, COLOUR_RULES)
 
@@ -101,7 +93,7 @@ def serious(violations: list[dict]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_light_local_and_accessible(fresh_tab, site, axe_script, path):
+def test_page_is_clean_light_local_and_accessible(fresh_tab, site, path):
     """No console error, nothing from another host, light, no serious accessibility fault, no
     wider than the screen at 1 366, 320 and 390 px (a table, a formula, a long identifier or a
     link would push it), and on the 390 px phone, charts with a useful text alternative and
@@ -113,7 +105,7 @@ def test_page_is_clean_light_local_and_accessible(fresh_tab, site, axe_script, p
         assert page.weight <= MAX_WEIGHT, (
             f"{path} pèse {page.weight / 1024:.0f} Ko compressés (plafond 500) : "
             f"{sorted(page.weights.items(), key=lambda kv: -kv[1])[:5]}")
-        assert serious(audit(page.page, axe_script)) == [], path
+        assert serious(audit(page.page)) == [], path
         # Opened at the laptop's width; the phones after, the 390 px one last for the charts.
         wide = sideways(page.page, (WIDTHS[-1], *WIDTHS[:-1]))
         assert wide == [], f"{path} défile horizontalement : {wide}"

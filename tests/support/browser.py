@@ -211,9 +211,12 @@ class FirstVisits:
 
 
 @contextmanager
-def first_visits(browser, base: str) -> Iterator[FirstVisits]:
-    """A FirstVisits tab in a new context, in French, closed after use."""
+def first_visits(browser, base: str, scripts: tuple[str, ...] = ()) -> Iterator[FirstVisits]:
+    """A FirstVisits tab in a new context, in French, closed after use; `scripts` run in
+    every page it opens, before the page's own (sent to Chromium once, not at every page)."""
     with browser_context(browser, 1280, 900) as context:
+        for script in scripts:
+            context.add_init_script(script)
         yield FirstVisits(context, base)
 
 

@@ -24,8 +24,17 @@ def base(site) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def fresh_tab(browser, base) -> Iterator[FirstVisits]:
+def axe_script() -> str:
+    """axe-core, the accessibility checker, as axe-playwright-python ships it."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+@pytest.fixture(scope="session")
+def fresh_tab(browser, base, axe_script) -> Iterator[FirstVisits]:
     """One tab per worker that opens each page as on a first visit (empty cache, storage
-    emptied, its own errors and weights): the page test of every page."""
-    with first_visits(browser, base) as tab:
+    emptied, its own errors and weights), axe-core loaded in each: the page test of every
+    page."""
+    with first_visits(browser, base, scripts=(axe_script,)) as tab:
         yield tab
