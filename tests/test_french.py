@@ -5,9 +5,7 @@ Each test reads the pages of the full build (fixture `site`) and names the page 
 
 from __future__ import annotations
 
-import functools
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -18,45 +16,15 @@ from empreinte_ia.typography import NBSP, NNBSP, breakable_spaces, typeset
 
 from .conftest import DATA
 from .support.browser import page_files
+from .support.reading import READING, read
 
-# Text a reader does not read as prose: code, formulas, drawings, the page head, BibTeX.
-_NOT_PROSE = {"script", "style", "code", "pre", "math", "svg", "head", "kbd", "samp"}
-
-
-class _Prose(HTMLParser):
-    """Visible prose of a page, without code, formulas, charts nor BibTeX boxes."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # > 0 inside an element that is not prose
-        self.stack: list[bool] = []
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "img", "meta", "link", "input", "hr", "wbr", "source"):
-            return
-        classes = (dict(attrs).get("class") or "").split()
-        skip = tag in _NOT_PROSE or "bibtex" in classes
-        self.stack.append(skip)
-        self.depth += skip
-
-    def handle_startendtag(self, tag, attrs):
-        pass  # <meta … />: nothing to read, nothing to close
-
-    def handle_endtag(self, tag):
-        if self.stack:
-            self.depth -= self.stack.pop()
-
-    def handle_data(self, data):
-        if not self.depth:
-            self.parts.append(data)
+# The tests that read every page of the site run on one worker: each page is parsed once.
+every_page = pytest.mark.xdist_group(READING)
 
 
-@functools.cache  # the site is read, never written: each page is parsed once per process
 def prose(path: Path) -> str:
-    parser = _Prose()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return re.sub(r"[ \t\n\r]+", " ", "".join(parser.parts))
+    """Visible prose of a page, without code, formulas, charts nor BibTeX boxes."""
+    return read(path).prose
 
 
 def _report(found: dict[str, list[str]]) -> str:
@@ -106,6 +74,7 @@ def test_french_date():
 
 # -- the built site ------------------------------------------------------------------------
 @pytest.mark.build
+@every_page
 def test_no_breakable_space_before_french_punctuation(site):
     found = {}
     for path in page_files(site):
@@ -120,6 +89,7 @@ _DOUBLED_PER = re.compile(r"\bpar ([\wéèêàù]+)(?: et par [\wéèêàù]+)*(
 
 
 @pytest.mark.build
+@every_page
 def test_no_doubled_per_unit(site):
     """« 15 Wh par recharge par recharge », « par personne par personne »."""
     found = {}
@@ -137,6 +107,7 @@ _GROUPED_YEAR = re.compile(r"(?<![\d,\u202f])(?:1\u202f9\d\d|2\u202f0\d\d)(?![\d
 
 
 @pytest.mark.build
+@every_page
 def test_no_grouped_year(site):
     found = {}
     for path in page_files(site):
@@ -151,6 +122,7 @@ _COLLAPSED = re.compile(rf"(?<![\d,\u202f])({_NUMBER}) à \1(?![\d,]|\u202f\d)")
 
 
 @pytest.mark.build
+@every_page
 def test_no_collapsed_range(site):
     """« 120 à 120 foyers »: a range whose two bounds read alike."""
     found = {}
@@ -220,6 +192,7 @@ _BETWEEN_TO = re.compile(rf"\bentre\s+{_NUMBER}\s+à\s+{_NUMBER}")
 
 
 @pytest.mark.build
+@every_page
 def test_no_range_after_entre(site):
     found = {}
     for path in page_files(site):
@@ -229,32 +202,20 @@ def test_no_range_after_entre(site):
     assert not found, "« entre … à … » (écrire « de … à … ») :\n" + _report(found)
 
 
-class _Attributes(HTMLParser):
-    """Tooltips, image descriptions and labels read by a screen reader, outside code."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name in ("title", "alt", "aria-label") and value:
-                self.found.append(value)
-
-
+@every_page
 def test_tooltips_and_image_descriptions_are_typeset(site):
     """A figure's tooltip (its label, from the data) and a chart's description get the same
     apostrophes and spaces as the text around them."""
     found: dict[str, list[str]] = {}
     for page in page_files(site):
-        parser = _Attributes()
-        parser.feed(page.read_text(encoding="utf-8"))
-        bad = [v for v in parser.found if re.search(r"\w'\w", v) or re.search(r" [:;!?]", v)]
+        shown = [v for n, v in read(page).attributes if n in ("title", "alt", "aria-label")]
+        bad = [v for v in shown if re.search(r"\w'\w", v) or re.search(r" [:;!?]", v)]
         if bad:
             found[str(page.relative_to(site))] = bad
     assert found == {}, "attributs sans typographie française :\n" + _report(found)
 
 
+@every_page
 def test_dates_are_written_in_french(site):
     """« 22 novembre 2026 », never « 2026-11-22 », in the prose and the footer of every page."""
     found: dict[str, list[str]] = {}

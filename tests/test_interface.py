@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from empreinte_ia import charts
 from empreinte_ia.registry import load_registry
 
 from .support.browser import page_files
+from .support.reading import READING, read
 
 pytestmark = pytest.mark.build
 
@@ -27,36 +27,11 @@ ENGLISH = re.compile(r"\b(Toggle|Search\.\.\.|Suggest edit|Repository|Open issue
                      r"Edit this page|Last updated|Created using|Built with|By the|Copyright)\b")
 
 
-class _Visible(HTMLParser):
-    """Text nodes and the attributes a reader or a screen reader meets."""
-
-    SKIP = {"script", "style", "code", "pre", "math"}
-
-    def __init__(self):
-        super().__init__()
-        self.found: list[str] = []
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self._skip += 1
-        for name, value in attrs:
-            if name in ("title", "aria-label", "placeholder", "alt", "data-bs-title") and value:
-                self.found.append(value)
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-
-    def handle_data(self, data):
-        if not self._skip and data.strip():
-            self.found.append(data.strip())
-
-
 def english_strings(page: Path) -> list[str]:
-    parser = _Visible()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return sorted({s for s in parser.found if ENGLISH.search(s)})
+    """The English words of the theme among the texts and the attributes a reader or a screen
+    reader meets on `page` (not in code, scripts nor formulas)."""
+    seen = read(page)
+    return sorted({s for s in (*seen.texts, *(v for _, v in seen.attributes)) if ENGLISH.search(s)})
 
 
 def test_the_check_finds_english_interface_text(tmp_path):
@@ -66,6 +41,7 @@ def test_the_check_finds_english_interface_text(tmp_path):
     assert english_strings(page) == ["Suggest edit", "Toggle primary sidebar"]
 
 
+@pytest.mark.xdist_group(READING)  # with the French checks: each page parsed once
 def test_no_english_in_the_interface(site):
     found = {str(p.relative_to(site)): english_strings(p) for p in page_files(site)}
     found = {k: v for k, v in found.items() if v}
