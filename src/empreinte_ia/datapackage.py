@@ -8,6 +8,7 @@ loads: `ureg.load_definitions("unites.txt")`.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -131,6 +132,11 @@ def _definition(name: str) -> str:
 
 def pint_definitions(unit_strings: set[str]) -> str:
     """Definitions, for a default pint registry, of every unit it does not know."""
+    return _definitions(frozenset(unit_strings))
+
+
+@functools.lru_cache(maxsize=8)  # the same units for every site a process builds (the tests)
+def _definitions(unit_strings: frozenset[str]) -> str:
     plain: pint.UnitRegistry = pint.UnitRegistry(cache_folder=":auto:")  # parsed definitions cached, as in units.py
     todo = sorted({n for s in unit_strings if s for n in ureg.Unit(s)._units})
     lines: list[str] = []
