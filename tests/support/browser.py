@@ -20,7 +20,7 @@ import mimetypes
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -149,11 +149,17 @@ def browser_context(browser, width: int, height: int, **options) -> Iterator:
         context.close()
 
 
+def _keep_errors(page, visit: Callable[[], Visit]) -> None:
+    """The console's errors and the exceptions of `page`, kept in the visit `visit()` names
+    when they happen (a tab that opens page after page has a new one for each)."""
+    page.on("console", lambda m: m.type == "error" and visit().errors.append(m.text))
+    page.on("pageerror", lambda e: visit().errors.append(str(e)))
+
+
 def _watched(page, url: str) -> Visit:
     """The Visit of `page`, which keeps the console's errors and the page's exceptions."""
     result = Visit(url, page)
-    page.on("console", lambda m: m.type == "error" and result.errors.append(m.text))
-    page.on("pageerror", lambda e: result.errors.append(str(e)))
+    _keep_errors(page, lambda: result)
     return result
 
 
@@ -183,8 +189,7 @@ class FirstVisits:
         cdp = context.new_cdp_session(self.page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-        self.page.on("console", lambda m: m.type == "error" and self.current.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.current.errors.append(str(e)))
+        _keep_errors(self.page, lambda: self.current)
         self.page.on("request", self._sent)
         self.page.on("requestfinished", lambda r: self._pending.discard(r))
         self.page.on("requestfailed", lambda r: self._pending.discard(r))
