@@ -70,9 +70,9 @@ DECLARED = r"""() => {
   for (const sheet of document.styleSheets) walk(sheet.cssRules);
   // A longhand the browser lists under its shorthand (« background-position-x ») is read
   // through it.
+  const declared = [...found];
   return Array.from(getComputedStyle(document.documentElement))
-    .filter((p) => !p.startsWith("--")
-                   && [...found].some((d) => d === p || d.startsWith(p + "-")))
+    .filter((p) => !p.startsWith("--") && declared.some((d) => d === p || d.startsWith(p + "-")))
     .sort();
 }"""
 # A fingerprint of those properties for every element and for its drawn ::before and ::after,
